@@ -1,0 +1,4 @@
+/** PLACEHOLDER. */
+export function extractLocations(_text: string): { locations: string[]; evidence: string[] } {
+  return { locations: [], evidence: [] };
+}

@@ -1,0 +1,102 @@
+/**
+ * The extract contract (shared/DESIGN.md, "Extract command"): one object per posting.
+ * Other tools and checks depend on these names; extend, never rename or drop.
+ */
+
+export const LEVELS = [
+  'intern', 'junior', 'mid', 'senior', 'lead', 'staff', 'senior-staff',
+  'principal', 'distinguished', 'manager', 'director',
+] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const ROLE_FAMILIES = [
+  'ml-engineer', 'research-scientist', 'applied-scientist', 'data-scientist',
+  'ml-platform', 'data-engineer', 'software-engineer', 'other',
+] as const;
+export type RoleFamily = (typeof ROLE_FAMILIES)[number];
+
+export const PERIODS = ['year', 'month', 'biweekly', 'week', 'day', 'hour'] as const;
+export type Period = (typeof PERIODS)[number];
+
+/** How many of each period make a year (DESIGN.md). */
+export const PERIODS_PER_YEAR: Record<Period, number> = {
+  year: 1, month: 12, biweekly: 26, week: 52, day: 260, hour: 2080,
+};
+
+export const REMOTE_POLICIES = ['remote', 'hybrid', 'onsite'] as const;
+export type RemotePolicy = (typeof REMOTE_POLICIES)[number];
+
+export const EXTRA_KINDS = ['bonus', 'ote', 'equity', 'sign-on'] as const;
+export type ExtraKind = (typeof EXTRA_KINDS)[number];
+
+export interface PayRange {
+  min: number;
+  /** null for an open range ("USD 150k+"). */
+  max: number | null;
+  /** The location or level this range is for ("NYC", "Level 5"), when the text says. */
+  qualifier: string | null;
+  evidence: string;
+}
+
+export interface Pay {
+  /** Envelope of all ranges: lowest min. */
+  min: number;
+  /** Envelope: highest max; null when open-ended. */
+  max: number | null;
+  /** ISO 4217 code. */
+  currency: string;
+  period: Period;
+  annualMin: number;
+  annualMax: number | null;
+  /** null when no rate for the currency is known. */
+  annualMinUsd: number | null;
+  annualMaxUsd: number | null;
+  evidence: string;
+  rule: string;
+  ranges: PayRange[];
+  extras: { kind: ExtraKind; evidence: string }[];
+}
+
+export interface Remote {
+  policy: RemotePolicy;
+  /** A country or North America, Europe, EU, LATAM, APAC, worldwide; null when not stated. */
+  region: string | null;
+  /** [low, high] office days a year when a cadence is stated. */
+  officeDaysPerYear: [number, number] | null;
+  evidence: string[];
+  rule: string;
+}
+
+export interface SkillHit {
+  id: string;
+  label: string;
+  group: string;
+  evidence: string;
+}
+
+/** One field's provenance: which rule fired and the exact span of cleaned text behind it. */
+export interface Trace {
+  field: string;
+  rule: string;
+  evidence: string;
+}
+
+export interface Extraction {
+  source: string | null;
+  id: string | null;
+  title: string | null;
+  company: string | null;
+  level: Level | null;
+  roleFamily: RoleFamily | null;
+  isMlRole: boolean;
+  pay: Pay | null;
+  remote: Remote | null;
+  locations: string[];
+  posted: string | null;
+  captured: string | null;
+  skills: SkillHit[];
+  /** Fields whose value came from front matter corrections rather than extraction. */
+  overridden: string[];
+  /** Extension: provenance of every field (rule + evidence span), for the posting page and eval. */
+  trace: Trace[];
+}

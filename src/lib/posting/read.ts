@@ -1,0 +1,141 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import { parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { VFile } from 'vfile';
+import type { Root } from 'mdast';
+import type { Point } from 'unist';
+import { frontMatterSchema, type FrontMatter } from './schema.ts';
+
+/** A posting file read and validated; `frontMatter` is null when it had errors (see `file.messages`). */
+export interface PostingFile {
+  /** The file, carrying every message (errors are `fatal: true`). */
+  file: VFile;
+  frontMatter: FrontMatter | null;
+  /** The posting text exactly as pasted, after the front matter. */
+  body: string;
+  /** 1-based line where the body starts in the file. */
+  bodyLine: number;
+}
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+/** Record an error on the file, with a rule id in the `source:rule` form vfile-reporter prints. */
+export function fail(file: VFile, reason: string, place: Point | undefined, rule: string): void {
+  const message = file.message(reason, { place, ruleId: rule, source: 'atlas' });
+  message.fatal = true;
+}
+
+/**
+ * Read a posting: split off the YAML front matter with remark-frontmatter (which gives positions),
+ * parse it with `yaml` (whose errors carry line and column) and validate it with the zod schema.
+ * Text that does not start with `---` is a plain-text posting: no front matter, all body.
+ * @param value the file's contents
+ * @param path the file's path, for messages
+ * @param requireFrontMatter when true (files under content/), a missing front matter is an error
+ */
+export function readPosting(value: string, path: string, requireFrontMatter = true): PostingFile {
+  const file = new VFile({ path, value });
+  const tree = parser.parse(file) as Root;
+  const yamlNode = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
+  if (!yamlNode || !yamlNode.position) {
+    if (requireFrontMatter) {
+      fail(file, 'missing front matter: a posting file starts with a `---` block holding at least `title` and `company`', { line: 1, column: 1 }, 'front-matter');
+    }
+    return { file, frontMatter: null, body: value, bodyLine: 1 };
+  }
+  const end = yamlNode.position.end;
+  // The body starts after the closing `---` and its line break.
+  let bodyStart = end.offset ?? value.length;
+  if (value[bodyStart] === '\r') bodyStart++;
+  if (value[bodyStart] === '\n') bodyStart++;
+  const body = value.slice(bodyStart);
+  const bodyLine = end.line + 1;
+  // The YAML content starts on the line after the opening `---`.
+  const yamlLine = yamlNode.position.start.line + 1;
+  const frontMatter = parseFrontMatter(file, yamlNode.value, yamlLine);
+  return { file, frontMatter, body, bodyLine };
+}
+
+function parseFrontMatter(file: VFile, source: string, firstLine: number): FrontMatter | null {
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const pos = error.linePos?.[0];
+      const place = pos ? { line: firstLine + pos.line - 1, column: pos.col } : { line: firstLine, column: 1 };
+      fail(file, `malformed YAML in front matter: ${error.message.split('\n')[0]}`, place, 'yaml');
+    }
+    return null;
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    fail(file, 'front matter must be a YAML mapping of `key: value` lines', { line: firstLine, column: 1 }, 'front-matter');
+    return null;
+  }
+  const result = frontMatterSchema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const keyPath = issue.path.map(String);
+    const place = locate(doc, source, keyPath, firstLine);
+    fail(file, describeIssue(issue, keyPath), place, 'schema');
+  }
+  return null;
+}
+
+/** Turn a zod issue into a sentence a contributor can act on, listing allowed values. */
+function describeIssue(issue: import('zod').core.$ZodIssue, keyPath: string[]): string {
+  const field = keyPath.length ? `\`${keyPath.join('.')}\`` : 'front matter';
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')} in ${field}; allowed: ${allowedKeys(keyPath).join(', ')}`;
+    case 'invalid_value':
+      return `${field} must be one of: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_type':
+      if (issue.input === undefined) return `${field} is required`;
+      return `${field} must be ${issue.expected === 'string' ? 'text' : `a ${issue.expected}`}, not ${describeValue(issue.input)}`;
+    case 'invalid_union':
+      return `${field} must be one of: ${unionHint(keyPath)}`;
+    default:
+      return `${field} ${issue.message}`;
+  }
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`;
+}
+
+function allowedKeys(keyPath: string[]): string[] {
+  if (keyPath.length === 0) return Object.keys(frontMatterSchema.shape);
+  if (keyPath[0] === 'pay') return ['min', 'max', 'currency', 'period'];
+  if (keyPath[0] === 'remote') return ['policy', 'region', 'officeDaysPerYear'];
+  return [];
+}
+
+function unionHint(keyPath: string[]): string {
+  if (keyPath[0] === 'remote') return 'remote, hybrid, onsite, or a mapping with `policy` (and optional `region`, `officeDaysPerYear`)';
+  return 'an allowed value';
+}
+
+/** Find the line and column of a key in the YAML, falling back to its parent, then to the block's start. */
+function locate(doc: Document, source: string, keyPath: string[], firstLine: number): Point {
+  for (let depth = keyPath.length; depth > 0; depth--) {
+    const node = doc.getIn(keyPath.slice(0, depth), true);
+    const parent = depth > 1 ? doc.getIn(keyPath.slice(0, depth - 1), true) : doc.contents;
+    let range: [number, number, number] | undefined | null;
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === keyPath[depth - 1]);
+      if (pair && isScalar(pair.key)) range = pair.key.range;
+    }
+    range ??= (node as { range?: [number, number, number] } | undefined)?.range;
+    if (range) return pointAt(source, range[0], firstLine);
+  }
+  return { line: firstLine, column: 1 };
+}
+
+function pointAt(source: string, offset: number, firstLine: number): Point {
+  const before = source.slice(0, offset);
+  const lines = before.split('\n');
+  return { line: firstLine + lines.length - 1, column: (lines.at(-1)?.length ?? 0) + 1 };
+}
