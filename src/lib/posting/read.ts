@@ -76,7 +76,9 @@ function parseFrontMatter(file: VFile, source: string, firstLine: number): Front
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const keyPath = issue.path.map(String);
-    const place = locate(doc, source, keyPath, firstLine);
+    // An unknown key is located at the key itself, not at the mapping that holds it.
+    const at = issue.code === 'unrecognized_keys' ? [...keyPath, issue.keys[0]!] : keyPath;
+    const place = locate(doc, source, at, firstLine);
     fail(file, describeIssue(issue, keyPath), place, 'schema');
   }
   return null;

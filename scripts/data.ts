@@ -1,0 +1,37 @@
+/**
+ * `npm run data -- [--content DIR] [--out DIR]`: read every posting, check it, extract its fields and write the
+ * datasets (postings.json, postings.csv, posting_skills.csv, aggregates.json). Refuses to write when any file has
+ * errors. Prints one summary line.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { reporter } from 'vfile-reporter';
+import { loadContext } from '../src/lib/taxonomy.ts';
+import { loadCollection, tally } from '../src/lib/posting/collection.ts';
+import { buildDataset } from '../src/lib/dataset/build.ts';
+import { writeDatasets } from '../src/lib/dataset/write.ts';
+
+const { values } = parseArgs({
+  options: { content: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false } },
+  allowPositionals: false,
+});
+// The flag wins over CONTENT_DIR; relative paths are taken from where the command was run (INIT_CWD under npm).
+const cwd = process.env.INIT_CWD ?? process.cwd();
+const contentDir = resolve(cwd, values.content ?? process.env.CONTENT_DIR ?? 'content/postings');
+const outDir = resolve(cwd, values.out ?? 'public/data');
+
+const ctx = loadContext(resolve(import.meta.dirname, '../content'));
+const loaded = loadCollection(contentDir, ctx, cwd);
+const counts = tally(loaded);
+const noisy = loaded.filter((p) => p.file.messages.length > 0).map((p) => p.file);
+if (noisy.length > 0 && (!values.quiet || counts.errors > 0)) {
+  console.error(reporter(noisy, { quiet: values.quiet }));
+}
+const dataset = buildDataset(loaded);
+const summary = `data: ${counts.files} files read, ${dataset.counts.postings} postings built (${dataset.counts.ml} ML roles, ${dataset.counts.excluded} excluded), ${counts.warnings} warnings, ${counts.errors} errors`;
+if (counts.errors > 0) {
+  console.error(`${summary}; nothing written: fix the errors above (npm run check lists them)`);
+  process.exit(1);
+}
+writeDatasets(dataset, outDir);
+console.log(`${summary} → ${outDir}`);

@@ -1,0 +1,110 @@
+import Papa from 'papaparse';
+import type { LoadedPosting } from '../posting/collection.ts';
+import { mentionsPay } from '../extract/pay.ts';
+import type { Dataset, PostingRow } from './types.ts';
+
+/** The date a posting is placed at: posted, else captured. */
+export const datingOf = (p: { posted: string | null; captured: string | null }) => p.posted ?? p.captured;
+
+/** Why the charts leave a posting out, or null when it is an ML role. */
+function exclusionReason(row: Omit<PostingRow, 'excluded'>): string | null {
+  if (row.isMlRole) return null;
+  const role = row.trace.find((t) => t.field === 'role');
+  if (!row.roleFamily) return 'role could not be told from the title or text';
+  return `not an ML role (${row.roleFamily}${role ? `: “${role.evidence}”` : ''})`;
+}
+
+/** Newest first by posting date (undated last), then by id: a stable order independent of file-system order. */
+export function compareRows(a: PostingRow, b: PostingRow): number {
+  const da = datingOf(a), db = datingOf(b);
+  if (da !== db) {
+    if (da === null) return 1;
+    if (db === null) return -1;
+    return db.localeCompare(da);
+  }
+  return a.id.localeCompare(b.id);
+}
+
+/**
+ * Turn loaded postings into the dataset (public/data/postings.json). Files with errors are counted, never rows.
+ * Deterministic: nothing depends on the build date or the order files were read.
+ */
+export function buildDataset(loaded: LoadedPosting[]): Dataset {
+  const rows: PostingRow[] = [];
+  let warnings = 0, errors = 0;
+  for (const p of loaded) {
+    warnings += p.file.messages.filter((m) => m.fatal !== true).length;
+    errors += p.file.messages.filter((m) => m.fatal === true).length;
+    if (!p.result || !p.frontMatter) continue;
+    const { extraction, cleaned } = p.result;
+    const base = {
+      ...extraction,
+      id: p.id,
+      file: p.rel,
+      url: p.frontMatter.url ?? null,
+      text: cleaned.text,
+      removed: cleaned.removed,
+      payMention: extraction.pay ? null : mentionsPay(cleaned.text),
+      warnings: p.file.messages.filter((m) => m.fatal !== true).map((m) => m.reason),
+    };
+    rows.push({ ...base, excluded: exclusionReason(base) });
+  }
+  rows.sort(compareRows);
+  const dates = rows.map(datingOf).filter((d): d is string => d !== null).sort();
+  const ml = rows.filter((r) => r.excluded === null).length;
+  return {
+    asOf: dates.at(-1) ?? null,
+    counts: { files: loaded.length, postings: rows.length, ml, excluded: rows.length - ml, warnings, errors },
+    postings: rows,
+  };
+}
+
+/** postings.csv: one row per posting, flat columns; formula-looking cells are escaped for spreadsheets. */
+export function postingsCsv(dataset: Dataset): string {
+  const data = dataset.postings.map((r) => ({
+    id: r.id,
+    title: r.title,
+    company: r.company,
+    level: r.level,
+    role_family: r.roleFamily,
+    is_ml_role: r.isMlRole,
+    excluded: r.excluded,
+    pay_min: r.pay?.min,
+    pay_max: r.pay?.max,
+    pay_currency: r.pay?.currency,
+    pay_period: r.pay?.period,
+    pay_annual_min: r.pay?.annualMin,
+    pay_annual_max: r.pay?.annualMax,
+    pay_annual_min_usd: r.pay?.annualMinUsd,
+    pay_annual_max_usd: r.pay?.annualMaxUsd,
+    pay_evidence: r.pay?.evidence,
+    remote_policy: r.remote?.policy,
+    remote_region: r.remote?.region,
+    office_days_per_year_min: r.remote?.officeDaysPerYear?.[0],
+    office_days_per_year_max: r.remote?.officeDaysPerYear?.[1],
+    locations: r.locations.join('; '),
+    posted: r.posted,
+    captured: r.captured,
+    skills: r.skills.map((s) => s.id).join('; '),
+    url: r.url,
+    overridden: r.overridden.join('; '),
+  }));
+  return Papa.unparse(data, { escapeFormulae: true, newline: '\n' }) + '\n';
+}
+
+/** posting_skills.csv: long format, one row per (posting, skill), with the evidence span. */
+export function postingSkillsCsv(dataset: Dataset): string {
+  const data = dataset.postings.flatMap((r) =>
+    r.skills.map((s) => ({
+      posting_id: r.id,
+      skill_id: s.id,
+      skill_label: s.label,
+      skill_group: s.group,
+      is_ml_role: r.isMlRole,
+      date: datingOf(r),
+      evidence: s.evidence,
+    })),
+  );
+  const fields = ['posting_id', 'skill_id', 'skill_label', 'skill_group', 'is_ml_role', 'date', 'evidence'];
+  return Papa.unparse({ fields, data: data.map((d) => fields.map((f) => d[f as keyof typeof d])) }, { escapeFormulae: true, newline: '\n' }) + '\n';
+}

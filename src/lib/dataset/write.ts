@@ -1,0 +1,21 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildAggregates } from './aggregates.ts';
+import { postingSkillsCsv, postingsCsv } from './build.ts';
+import type { Dataset } from './types.ts';
+
+/** Stable JSON: two-space indent and a final newline, so the same input gives byte-identical files. */
+export const stableJson = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
+
+/** Write every dataset file to `outDir`; returns the names written. */
+export function writeDatasets(dataset: Dataset, outDir: string): string[] {
+  mkdirSync(outDir, { recursive: true });
+  const files: Record<string, string> = {
+    'postings.json': stableJson(dataset),
+    'postings.csv': postingsCsv(dataset),
+    'posting_skills.csv': postingSkillsCsv(dataset),
+    'aggregates.json': stableJson(buildAggregates(dataset)),
+  };
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(outDir, name), body);
+  return Object.keys(files);
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { readPosting } from '../../src/lib/posting/read.ts';
+
+const errors = (value: string) =>
+  readPosting(value, 'content/postings/acme/x.md').file.messages.filter((m) => m.fatal).map((m) => ({ line: m.line, reason: m.reason, rule: m.ruleId }));
+
+describe('readPosting', () => {
+  it('keeps the body exactly as pasted, after the front matter', () => {
+    const body = 'Senior ML Engineer\r\n\n  $150k – $200k  \nâ€” mojibake stays\n';
+    const p = readPosting(`---\ntitle: Senior ML Engineer\ncompany: Acme\n---\n${body}`, 'a.md');
+    expect(p.body).toBe(body);
+    expect(p.bodyLine).toBe(5);
+    expect(p.frontMatter).toEqual({ title: 'Senior ML Engineer', company: 'Acme' });
+  });
+
+  it('reads dates as text, not as timestamps', () => {
+    const p = readPosting('---\ntitle: T\ncompany: C\ncaptured: 2026-03-15\n---\nbody', 'a.md');
+    expect(p.frontMatter?.captured).toBe('2026-03-15');
+  });
+
+  it('names the line of malformed YAML', () => {
+    const e = errors('---\ntitle: T\ncompany: [Acme\n---\nbody');
+    expect(e.length).toBeGreaterThan(0);
+    expect(e[0]!.rule).toBe('yaml');
+    expect(e[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('rejects an unknown field, naming it, its line and the allowed fields', () => {
+    const [e] = errors('---\ntitle: T\ncompany: C\nsalary: 100k\n---\nbody');
+    expect(e!.line).toBe(4);
+    expect(e!.reason).toContain('`salary`');
+    expect(e!.reason).toContain('allowed: title, company, captured, posted, url, pay, remote, level, locations');
+  });
+
+  it('lists the allowed values of an enum field', () => {
+    const [e] = errors('---\ntitle: T\ncompany: C\nlevel: ninja\n---\nbody');
+    expect(e!.line).toBe(4);
+    expect(e!.reason).toMatch(/`level` must be one of: intern, junior, mid, senior, lead, staff, senior-staff, principal/);
+  });
+
+  it('requires title and company', () => {
+    const e = errors('---\ntitle: T\n---\nbody');
+    expect(e.map((x) => x.reason)).toEqual(['`company` is required']);
+  });
+
+  it('rejects impossible dates and pay whose min exceeds max', () => {
+    const e = errors('---\ntitle: T\ncompany: C\nposted: 2025-02-30\npay: {min: 200000, max: 100000, currency: USD, period: year}\n---\nb');
+    expect(e.map((x) => x.reason)).toEqual(['`posted` is not a real calendar date', '`pay.max` pay min is greater than pay max']);
+    expect(e.map((x) => x.line)).toEqual([4, 5]);
+  });
+
+  it('accepts corrections of pay, remote, level and locations', () => {
+    const p = readPosting('---\ntitle: T\ncompany: C\npay: {min: 100, max: 120, currency: EUR, period: hour}\nremote: hybrid\nlevel: staff\nlocations: [Berlin, DE]\n---\nb', 'a.md');
+    expect(p.file.messages).toEqual([]);
+    expect(p.frontMatter?.remote).toBe('hybrid');
+  });
+
+  it('reads text without front matter as a plain posting when front matter is optional', () => {
+    const p = readPosting('Staff MLE\nRemote', '-', false);
+    expect(p.file.messages).toEqual([]);
+    expect(p.body).toBe('Staff MLE\nRemote');
+  });
+
+  it('requires front matter for content files', () => {
+    expect(errors('Staff MLE')[0]!.rule).toBe('front-matter');
+  });
+});
