@@ -1,0 +1,158 @@
+/**
+ * Duplicates and reposts (shared/DESIGN.md): two postings with the same company and title and near-identical text,
+ * or with the same url, dated within 14 days of each other (or either undated) are duplicates. The same posting (same
+ * company, title and text, or same url) more than 14 days later is a repost.
+ *
+ * "Near-identical" is measured as the Jaccard similarity of the two texts' word 3-shingles (sets of three consecutive
+ * normalised words) and must be at least {@link SIMILAR}. Texts shorter than three words compare their word sets.
+ */
+
+/** Jaccard similarity at or above which two texts count as the same text. */
+export const SIMILAR = 0.9;
+/** Days apart within which a match is a duplicate rather than a repost. */
+export const WINDOW_DAYS = 14;
+const K = 3;
+
+/** Lowercase words of a text, NFKC-folded, punctuation and markup dropped. */
+export function words(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The set of word k-shingles of a text (its word set when it is shorter than k words). */
+export function shingles(text: string, k = K): Set<string> {
+  const w = words(text);
+  if (w.length < k) return new Set(w.length ? [w.join(' ')] : []);
+  const out = new Set<string>();
+  for (let i = 0; i + k <= w.length; i++) out.add(w.slice(i, i + k).join(' '));
+  return out;
+}
+
+/** Jaccard similarity |A∩B| / |A∪B| of two sets; 1 for two empty sets. */
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let both = 0;
+  for (const x of small) if (large.has(x)) both++;
+  return both / (a.size + b.size - both);
+}
+
+/** A url reduced to what identifies the page: host lowercased, fragment, tracking parameters and trailing slash dropped. */
+export function normaliseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    for (const key of [...u.searchParams.keys()]) {
+      if (/^(utm_|ref$|source$|src$|gh_src$|trk)/i.test(key)) u.searchParams.delete(key);
+    }
+    const path = u.pathname.replace(/\/+$/, '');
+    return `${u.protocol}//${u.host.toLowerCase()}${path}${u.search}`;
+  } catch {
+    return url.trim();
+  }
+}
+
+const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** What duplicate detection needs to know about one posting. */
+export interface DupKey {
+  /** How to name it in messages, e.g. `pinterest/staff-mle` or `row 12`. */
+  id: string;
+  company: string | null;
+  title: string | null;
+  url: string | null;
+  /** `posted`, else `captured`; null when undated. */
+  date: string | null;
+  /** The posting text (the body as pasted). */
+  text: string;
+}
+
+interface Entry extends DupKey {
+  companyKey: string | null;
+  titleKey: string | null;
+  urlKey: string | null;
+  shingles: Set<string>;
+}
+
+/** How a posting relates to an earlier one. */
+export interface DupMatch {
+  kind: 'duplicate' | 'repost';
+  /** The other posting's id. */
+  other: string;
+  /** A sentence saying why, for messages. */
+  reason: string;
+  /** Similarity of the texts (0..1). */
+  similarity: number;
+}
+
+/** Whole days between two YYYY-MM-DD dates (absolute), or null when either is missing. */
+export function daysApart(a: string | null, b: string | null): number | null {
+  if (!a || !b) return null;
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+}
+
+function prepare(key: DupKey): Entry {
+  return {
+    ...key,
+    companyKey: key.company ? fold(key.company) : null,
+    titleKey: key.title ? fold(key.title) : null,
+    urlKey: key.url ? normaliseUrl(key.url) : null,
+    shingles: shingles(key.text),
+  };
+}
+
+function relate(a: Entry, b: Entry): DupMatch | null {
+  const sameUrl = a.urlKey !== null && a.urlKey === b.urlKey;
+  const sameCompany = a.companyKey !== null && a.companyKey === b.companyKey;
+  if (!sameUrl && !sameCompany) return null;
+  const sameTitle = sameCompany && a.titleKey !== null && a.titleKey === b.titleKey;
+  const similarity = sameTitle ? jaccard(a.shingles, b.shingles) : 0;
+  const sameText = similarity >= SIMILAR;
+  if (!sameUrl && !(sameTitle && sameText)) return null;
+  const gap = daysApart(a.date, b.date);
+  const close = gap === null || gap <= WINDOW_DAYS;
+  const what = sameUrl ? 'same url' : `same company and title, ${Math.round(similarity * 100)}% of the text the same`;
+  const when = gap === null ? 'one or both undated' : `dated ${gap} day${gap === 1 ? '' : 's'} apart`;
+  if (close) return { kind: 'duplicate', other: b.id, similarity, reason: `duplicate of ${b.id} (${what}, ${when})` };
+  return { kind: 'repost', other: b.id, similarity, reason: `repost of ${b.id} (${what}, ${when}); kept as a posting of its own date` };
+}
+
+/**
+ * An index of postings seen so far, bucketed by company and url so a new posting is compared only with
+ * postings it could match.
+ */
+export class DuplicateIndex {
+  private byCompany = new Map<string, Entry[]>();
+  private byUrl = new Map<string, Entry[]>();
+
+  /** Add a posting to the index. */
+  add(key: DupKey): void {
+    const e = prepare(key);
+    if (e.companyKey) push(this.byCompany, e.companyKey, e);
+    if (e.urlKey) push(this.byUrl, e.urlKey, e);
+  }
+
+  /**
+   * The strongest relation of `key` to a posting already in the index: a duplicate if there is one, else the
+   * closest repost, else null.
+   */
+  find(key: DupKey): DupMatch | null {
+    const e = prepare(key);
+    const seen = new Set<Entry>();
+    let best: DupMatch | null = null;
+    for (const other of [...(e.companyKey ? this.byCompany.get(e.companyKey) ?? [] : []), ...(e.urlKey ? this.byUrl.get(e.urlKey) ?? [] : [])]) {
+      if (seen.has(other)) continue;
+      seen.add(other);
+      const m = relate(e, other);
+      if (!m) continue;
+      if (m.kind === 'duplicate') return m;
+      if (!best || m.similarity > best.similarity) best = m;
+    }
+    return best;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

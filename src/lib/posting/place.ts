@@ -1,0 +1,37 @@
+import type { Point } from 'unist';
+
+/** 1-based line and column of a character offset in a text. */
+export function pointAt(text: string, offset: number): Point {
+  let line = 1, lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Where a front matter key is written in a posting file (`pay`, or `pay.currency` for a nested key), so messages
+ * about a value point at its line. Falls back to the parent key, then to line 1.
+ * @param text the whole file
+ * @param keyPath the key, then nested keys
+ */
+export function keyPlace(text: string, keyPath: string[]): Point {
+  const lines = text.split(/\r?\n/);
+  if (lines[0]?.trim() !== '---') return { line: 1, column: 1 };
+  let end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  if (end === -1) end = lines.length;
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const top = new RegExp(`^(["']?)${esc(keyPath[0] ?? '')}\\1\\s*:`);
+  const at = lines.findIndex((l, i) => i > 0 && i < end && top.test(l));
+  if (at === -1) return { line: 1, column: 1 };
+  if (keyPath.length > 1) {
+    const sub = new RegExp(`(^\\s+|[{,]\\s*)(["']?)${esc(keyPath[1]!)}\\2\\s*:`);
+    for (let i = at; i < end; i++) {
+      if (i > at && /^\S/.test(lines[i]!)) break;
+      const m = sub.exec(lines[i]!.slice(i === at ? keyPath[0]!.length + 1 : 0));
+      if (m) return { line: i + 1, column: (i === at ? keyPath[0]!.length + 1 : 0) + m.index + m[1]!.length + 1 };
+    }
+  }
+  return { line: at + 1, column: 1 };
+}

@@ -1,0 +1,49 @@
+import { existsSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { reporter } from 'vfile-reporter';
+import type { VFile } from 'vfile';
+import { loadContext, type ExtractContext } from '../taxonomy.ts';
+import { loadCollection, tally } from './collection.ts';
+import { taxonomyChecks } from './taxonomy-checks.ts';
+
+/** The outcome of `check`: the report to print, its last line, and whether it found errors. */
+export interface CheckOutcome {
+  /** vfile-reporter output for every file with a message (empty when all is well). */
+  report: string;
+  /** One line accounting for every file: read, ok, with warnings, with errors. */
+  summary: string;
+  failed: boolean;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Validate every posting under `contentDir` and the taxonomy under `contentRoot`, as `npm run check` does.
+ * @param contentDir the postings folder
+ * @param contentRoot the folder holding taxonomy/ and rates.yml
+ * @param displayRoot paths in messages are relative to it
+ * @param color ANSI colours in the report
+ */
+export function runCheck(contentDir: string, contentRoot: string, displayRoot = process.cwd(), color = false): CheckOutcome {
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+    return { report: '', summary: `check: no postings folder at ${relative(displayRoot, contentDir) || contentDir} (give --content DIR or set CONTENT_DIR)`, failed: true };
+  }
+  let ctx: ExtractContext;
+  try {
+    ctx = loadContext(contentRoot);
+  } catch (error) {
+    return { report: '', summary: `check: cannot read the taxonomy: ${(error as Error).message}`, failed: true };
+  }
+  const loaded = loadCollection(contentDir, ctx, displayRoot);
+  const counts = tally(loaded);
+  const taxonomy = taxonomyChecks(ctx, contentRoot, displayRoot);
+  const noisy: VFile[] = [...loaded.map((p) => p.file), ...taxonomy].filter((f) => f.messages.length > 0);
+  for (const f of noisy) f.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const report = noisy.length ? reporter(noisy, { color, quiet: true }) : '';
+  const taxWarnings = taxonomy.reduce((n, f) => n + f.messages.length, 0);
+  const summary =
+    `check: ${plural(counts.files, 'file')} read: ${counts.ok} ok, ${counts.withWarnings} with warnings, ${counts.withErrors} with errors` +
+    ` (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')})` +
+    (taxWarnings ? `; taxonomy and rates: ${plural(taxWarnings, 'warning')}` : '');
+  return { report, summary, failed: counts.errors > 0 };
+}
