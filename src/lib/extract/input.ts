@@ -1,3 +1,4 @@
+import { basename, dirname, extname } from 'node:path';
 import type { ExtractContext } from '../taxonomy.ts';
 import { readPosting } from '../posting/read.ts';
 import { extractPosting } from './index.ts';
@@ -8,8 +9,9 @@ import type { Extraction } from './types.ts';
  * (a `.txt`, stdin).
  */
 export function idOfPath(path: string): string | null {
-  const m = /([^/\\]+)[/\\]([^/\\]+)\.md$/.exec(path);
-  return m ? `${m[1]}/${m[2]}` : null;
+  if (extname(path) !== '.md') return null;
+  const folder = basename(dirname(path));
+  return folder && folder !== '.' ? `${folder}/${basename(path, '.md')}` : null;
 }
 
 /**

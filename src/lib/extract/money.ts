@@ -39,3 +39,30 @@ export function annualise(
     annualMaxUsd: rate == null || annualMax == null ? null : round(annualMax / rate),
   } as Pay;
 }
+
+/** Currency symbols (and dollar prefixes) → ISO 4217 code. A bare `$` is USD. */
+export const CURRENCY_SYMBOLS: Record<string, string> = {
+  '$': 'USD', 'US$': 'USD', 'USD$': 'USD', 'C$': 'CAD', 'CA$': 'CAD', 'CAD$': 'CAD', 'A$': 'AUD', 'AU$': 'AUD',
+  'AUD$': 'AUD', 'NZ$': 'NZD', 'NZD$': 'NZD', 'S$': 'SGD', 'SG$': 'SGD', 'SGD$': 'SGD', 'HK$': 'HKD', 'R$': 'BRL',
+  'MX$': 'MXN', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', '₪': 'ILS', 'Rs': 'INR', 'Rs.': 'INR',
+  'zł': 'PLN', 'CHF': 'CHF', 'Fr.': 'CHF',
+};
+
+/**
+ * Parse a written amount: "249,900" → 249900, "65.000" → 65000, "81,000.00" → 81000, "18.76" → 18.76,
+ * "65.000,50" → 65000.5, "54 840" → 54840. A separator followed by exactly three digits is a thousands
+ * separator; one or two trailing digits are decimals.
+ * @param s the digits and separators as written (no currency, no multiplier)
+ * @returns the number, or null when it is not an amount
+ */
+export function parseAmount(s: string): number | null {
+  const groups = s.split(/[,.\u00A0\u202F' ]/);
+  if (groups.some((g) => g === '' || !/^\d{1,9}$/.test(g))) return null;
+  if (groups.length === 1) return Number(groups[0]);
+  const last = groups.at(-1)!;
+  const hasDecimals = last.length <= 2;
+  const intGroups = hasDecimals ? groups.slice(0, -1) : groups;
+  if (intGroups.length > 1 && intGroups.slice(1).some((g) => g.length !== 3)) return null;
+  const n = Number(intGroups.join('') + (hasDecimals ? `.${last}` : ''));
+  return Number.isFinite(n) ? n : null;
+}

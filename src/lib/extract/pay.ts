@@ -1,7 +1,456 @@
-import type { Pay } from './types.ts';
 import type { Rates } from '../taxonomy.ts';
+import { annualise, CURRENCY_SYMBOLS, knownCurrencies, parseAmount, ratePerUsd } from './money.ts';
+import type { ExtraKind, Pay, PayRange, Period } from './types.ts';
 
-/** PLACEHOLDER. */
-export function extractPay(_text: string, _rates: Rates, _date: string | null): Pay | null {
+/**
+ * The regular expressions pay extraction uses, exported so test/extract/redos.test.ts can check each one.
+ * They are kept small and bounded: the logic that combines figures into ranges lives in code.
+ */
+export const PATTERNS = {
+  /** A written number: thousands groups ("249,900", "65.000", "54 840") with optional decimals, or plain digits. */
+  number: /(?<![A-Za-z\d.,])(?:\d{1,3}(?:[,.\u00A0\u202F' ]\d{3}){1,3}(?:[.,]\d{1,2})?|\d{1,9}(?:[.,]\d{1,2})?)(?!\d)/g,
+  /** A currency symbol or symbol-with-country right before a number ("$", "US$", "C$", "€", "Rs."), read on the last few characters. */
+  prefixSymbol: /(?:US|USD|CA|CAD|C|AU|AUD|A|NZ|NZD|SG|SGD|S|HK|R|MX)?\$ ?$|[€£¥₹₩₪] ?$|\bRs\.? ?$|\bFr\. ?$/,
+  /** A three-letter currency code right before a number ("USD 150k", "CAD 120,000", "EUR 65.000"). */
+  prefixCode: /\b([A-Z]{3}) ?$/,
+  /** A multiplier right after a number: k (thousands), or millions/billions (never pay). */
+  multiplier: /^ ?(k|K|mm|MM|m|M|million|billion|bn|B|lakhs?|LPA|lpa)(?![A-Za-z])/,
+  /** A compound adjective after the figure ("100k-line", "10k-person"): not money. */
+  adjective: /^-[A-Za-z]/,
+  /** A currency code right after a number ("327,000 USD", "85k EUR"). */
+  suffixCode: /^[ \u00A0]?([A-Z]{3})(?![A-Za-z])/,
+  /** A currency symbol right after a number ("65 000 €", "80.000€"). */
+  suffixSymbol: /^[ \u00A0]?([€£₹]|zł)/,
+  /** The period written right after a figure ("/hr", " per year", " a year", " USD PER YEAR", "K/yr"). */
+  suffixPeriod:
+    /^[ \u00A0]?(?:\/ ?|per |an? |each |every )?(hours?|hrs?|h|years?|yrs?|annum|months?|mos?|weeks?|wks?|days?|annually|yearly|hourly|monthly|weekly|daily|bi-?weekly|fortnightly|p\.? ?a\.?|pa)(?![A-Za-z])/i,
+  /** What may stand between the two figures of a range. */
+  rangeSeparator: /^[ \u00A0]{0,3}(?:-{1,2}|–|—|‒|−|~|to|and|through|until|-to-)[ \u00A0]{0,3}$/i,
+  /** "between" before a range written "between $X and $Y". */
+  between: /\bbetween\b/i,
+  /** "up to" before a single figure. */
+  upTo: /\bup to ?$/i,
+  /** A pay, extra or trap word: the nearest one to a figure decides what the figure is. */
+  keyword:
+    /\b(?:on[- ]target(?: earnings| compensation| pay)?|salary|salaries|base|pay|paid|compensation|comp|wages?|rate|remuneration|earnings|income|range|band|TC|min|minimum|max|maximum|mid|midpoint|bonus(?:es)?|OTE|on-target|on target|commissions?|equity|stock|RSUs?|SARs|options|sign[- ]?on|signing|HSA|FSA|401 ?\(?k\)?|match|matching|reimburse(?:ment|d)?|allowance|budget|stipend|perks?|credits?|gifts?|tuition|relocation|raised?|raising|funding|funded|series|valuation|valued|revenue|ARR|MRR|ACV|invest(?:ed|ment|ors)?|assets|worth|sales|grants?|prize|customers|users|loans?|donat(?:e|ed|ion|ions)|spend|costs?|fees?|price|pricing|discount|deals?|subsidy|insurance|coverage|market cap|capital|round|profit|exits?|scholarship|award)\b/gi,
+  /** Period words before a figure ("Hourly Rate:", "annual base salary", "monthly salary", "per hour"). */
+  periodWord: /\b(?:hourly|per hour|an hour|annual(?:ly)?|yearly|per year|per annum|monthly|per month|weekly|per week|daily|per day|day rate|bi-?weekly)\b/gi,
+  /** Phrases that announce a pay figure nearby. */
+  payPhrase: /\b(?:salary|salaries|pay range|base pay|compensation|pay scale|pay band|hiring range)\b/i,
+  /** A line that reads like a job-board header ("Company | Role | Remote | $100k - $150k"). */
+  headerLine: /\|.{0,300}\|/,
+  /** Extras mentioned beside base pay ("+ equity", "plus 10% target bonus", "eligible for equity"). */
+  extraMention:
+    /(?:\+|\bplus\b|\bwith\b|\beligible for\b|\band\b|,) ?(?:an? |\d{1,3} ?% )?(?:annual |target |discretionary |performance |quarterly |generous |meaningful |competitive |company )?(bonus(?:es)?|equity|stock options|share options|options|stock|RSUs|SARs|commissions?|sign[- ]on bonus|signing bonus|OTE)\b/gi,
+  /** "Not disclosed"-style statements: the posting says it states no pay. */
+  notDisclosed: /\b(?:not disclosed|undisclosed|not specified|competitive|negotiable|DOE)\b/i,
+  /** Sentences that talk about pay (for mentionsPay). */
+  payMention:
+    /\b(?:salary range|pay range|base salary|base pay|compensation range|salary band|pay scale|pay band|salary|compensation|wage|hourly rate)\b/i,
+  /** "competitive salary", "competitive compensation": a pay word that names no figure. */
+  vagueMention: /\b(?:competitive|attractive|generous|excellent|great)\s(?:base\s)?(?:salary|compensation|pay|wages?)\b|workers'? compensation|workers’ compensation/i,
+  /** Sentence end inside a window of text. */
+  sentenceEnd: /[.!?](?:\s|$)/g,
+} as const;
+
+type Kind = 'base' | 'neutral' | 'trap' | ExtraKind;
+
+const KEYWORD_KIND: Record<string, Kind> = {
+  salary: 'base', salaries: 'base', base: 'base', pay: 'base', paid: 'base', compensation: 'base', comp: 'base',
+  wage: 'base', wages: 'base', rate: 'base', remuneration: 'base', earnings: 'base', income: 'base', range: 'base',
+  band: 'base', tc: 'base', min: 'base', minimum: 'base', max: 'base', maximum: 'base', mid: 'base', midpoint: 'base',
+  bonus: 'bonus', bonuses: 'bonus', ote: 'ote', 'on-target': 'ote', 'on target': 'ote', commission: 'ote',
+  commissions: 'ote', equity: 'equity', stock: 'equity', rsu: 'equity', rsus: 'equity', sars: 'equity', options: 'equity',
+  'sign-on': 'sign-on', 'sign on': 'sign-on', signon: 'sign-on', signing: 'sign-on',
+};
+
+function kindOf(word: string): Kind {
+  const w = word.toLowerCase();
+  if (w.startsWith('on')) return 'ote';
+  return KEYWORD_KIND[w] ?? 'trap';
+}
+
+const PERIOD_WORDS: [RegExp, Period][] = [
+  [/^(?:hours?|hrs?|h|hourly|per hour|an hour)$/i, 'hour'],
+  [/^(?:days?|daily|per day|day rate)$/i, 'day'],
+  [/^(?:bi-?weekly|fortnightly)$/i, 'biweekly'],
+  [/^(?:weeks?|wks?|weekly|per week)$/i, 'week'],
+  [/^(?:months?|mos?|monthly|per month)$/i, 'month'],
+  [/^(?:years?|yrs?|annum|annually|annual|yearly|per year|per annum|p\.? ?a\.?|pa)$/i, 'year'],
+];
+
+function periodOf(word: string): Period | null {
+  for (const [re, p] of PERIOD_WORDS) if (re.test(word)) return p;
+  return null;
+}
+
+/** Plausible USD amounts for each period: a figure outside them is not a salary of that period. */
+const PLAUSIBLE: Record<Period, [number, number]> = {
+  hour: [5, 600], day: [40, 5000], week: [150, 25000], biweekly: [300, 50000], month: [300, 100000], year: [8000, 3000000],
+};
+
+/** One figure found in the text, with what is written around it. */
+interface Figure {
+  /** Start of the figure including a currency prefix. */
+  start: number;
+  /** Start of the digits. */
+  numStart: number;
+  /** End of the digits. */
+  numEnd: number;
+  /** End including multiplier, code and period suffixes. */
+  end: number;
+  value: number;
+  hasK: boolean;
+  /** The multiplier written after the number (1000 for k, 100000 for lakh), else 1. */
+  mult: number;
+  big: boolean;
+  currency: string | null;
+  currencySource: 'currency-symbol' | 'code-prefix' | 'code-suffix' | null;
+  period: Period | null;
+  open: boolean;
+}
+
+function readFigure(text: string, m: RegExpExecArray, known: Set<string>): Figure | null {
+  const numStart = m.index;
+  const numEnd = numStart + m[0].length;
+  let value = parseAmount(m[0]);
+  if (value == null) return null;
+  let start = numStart;
+  let currency: string | null = null;
+  let currencySource: Figure['currencySource'] = null;
+  const before = text.slice(Math.max(0, numStart - 8), numStart);
+  const sym = PATTERNS.prefixSymbol.exec(before);
+  if (sym) {
+    const s = sym[0].trim();
+    currency = CURRENCY_SYMBOLS[s] ?? (s.endsWith('$') ? 'USD' : null);
+    currencySource = 'currency-symbol';
+    start = numStart - sym[0].length;
+    // "USD $75,000": a code before the symbol confirms it.
+    const code = PATTERNS.prefixCode.exec(text.slice(Math.max(0, start - 5), start));
+    if (code && known.has(code[1]!)) { currency = code[1]!; start -= code[0].length; }
+  } else {
+    const code = PATTERNS.prefixCode.exec(before);
+    if (code && known.has(code[1]!)) {
+      currency = code[1]!;
+      currencySource = 'code-prefix';
+      start = numStart - code[0].length;
+    }
+  }
+  let end = numEnd;
+  let rest = text.slice(end, end + 40);
+  let hasK = false;
+  let factor = 1;
+  let big = false;
+  const mult = PATTERNS.multiplier.exec(rest);
+  if (mult) {
+    const w = mult[1]!;
+    if (w === 'k' || w === 'K') { hasK = true; factor = 1000; value *= 1000; }
+    else if (/^(?:lakhs?|LPA|lpa)$/.test(w)) { factor = 100000; value *= 100000; currency ??= 'INR'; currencySource ??= 'code-suffix'; }
+    else big = true;
+    end += mult[0].length;
+    rest = text.slice(end, end + 40);
+    if (PATTERNS.adjective.test(rest)) return null;
+  }
+  const code = PATTERNS.suffixCode.exec(rest);
+  if (code && known.has(code[1]!)) {
+    if (currency == null || currencySource === 'currency-symbol') { currency = code[1]!; currencySource ??= 'code-suffix'; }
+    end += code[0].length;
+    rest = text.slice(end, end + 40);
+  } else {
+    const s = PATTERNS.suffixSymbol.exec(rest);
+    if (s && currency == null) {
+      currency = CURRENCY_SYMBOLS[s[1]!] ?? null;
+      currencySource = 'code-suffix';
+      end += s[0].length;
+      rest = text.slice(end, end + 40);
+    }
+  }
+  let period: Period | null = null;
+  const per = PATTERNS.suffixPeriod.exec(rest);
+  if (per) {
+    period = periodOf(per[1]!);
+    if (period) { end += per[0].length; rest = text.slice(end, end + 40); }
+  }
+  const open = rest.startsWith('+') && !/^\+[A-Za-z0-9]/.test(rest);
+  if (open) end += 1;
+  return { start, numStart, numEnd, end, value, hasK, mult: factor, big, currency, currencySource, period, open };
+}
+
+/** A pay candidate: one figure or a range, with how the text around it reads. */
+interface Candidate {
+  start: number;
+  end: number;
+  min: number;
+  max: number | null;
+  currency: string;
+  currencySource: string;
+  period: Period | null;
+  explicitPeriod: boolean;
+  isRange: boolean;
+  upTo: boolean;
+  /** No currency written: the posting's usual currency (or USD) was assumed. */
+  bare: boolean;
+  kind: Kind;
+  strong: boolean;
+  qualifier: string | null;
+}
+
+/** Cut a window of text preceding a figure down to its own sentence. */
+function ownSentenceBefore(w: string): string {
+  let cut = 0;
+  for (const m of w.matchAll(PATTERNS.sentenceEnd)) cut = m.index + m[0].length;
+  return w.slice(cut);
+}
+
+/** The nearest keyword kind in a window (the last one when `last`, else the first). */
+function nearestKind(w: string, last: boolean): Kind | null {
+  let found: Kind | null = null;
+  for (const m of w.matchAll(PATTERNS.keyword)) {
+    found = kindOf(m[0]);
+    if (!last) return found;
+  }
+  return found;
+}
+
+function nearestPeriodWord(w: string): Period | null {
+  let found: Period | null = null;
+  for (const m of w.matchAll(PATTERNS.periodWord)) found = periodOf(m[0]);
+  return found;
+}
+
+/** Text after a candidate up to where a new item starts ("+", ",", "and", a sentence end). */
+function ownAfter(text: string, end: number): string {
+  const w = text.slice(end, end + 40);
+  const stops = ['+', ',', ';', '(', '\n', '. ', ' and ', ' plus ', ' with ', ' & ', ' - ', ' / '];
+  let cut = w.length;
+  for (const s of stops) {
+    const i = w.indexOf(s);
+    if (i >= 0 && i < cut) cut = i;
+  }
+  const own = w.slice(0, cut);
+  // "…On Target Earnings: $86,500": words ending in a colon label the next figure, not this one.
+  return own.includes(':') ? '' : own;
+}
+
+function lineAround(text: string, pos: number): { lineStart: number; line: string } {
+  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  let lineEnd = text.indexOf('\n', pos);
+  if (lineEnd < 0) lineEnd = text.length;
+  return { lineStart, line: text.slice(lineStart, lineEnd) };
+}
+
+type Raw = Omit<Candidate, 'kind' | 'strong' | 'qualifier' | 'explicitPeriod'>;
+
+function classify(text: string, c: Raw, rates: Rates, date: string | null): Candidate | null {
+  const after = ownAfter(text, c.end);
+  const { lineStart, line } = lineAround(text, c.start);
+  const linePrefix = text.slice(lineStart, c.start);
+  let before = ownSentenceBefore(text.slice(Math.max(lineStart, c.start - 150), c.start));
+  let kind: Kind | null = nearestKind(after, false);
+  if (kind === 'base') kind = null; // "$X base salary" reads as pay, but so does the line before: decide below
+  const afterSaysPay = nearestKind(after, false) === 'base';
+  if (kind == null) kind = nearestKind(before, true);
+  // A figure at the start of a line under a short heading ("Salary Range\n$110,000 - $140,000").
+  let prevLine = '';
+  if (kind == null && lineStart > 0 && !linePrefix.trim()) {
+    let prevEnd = lineStart - 1;
+    while (prevEnd > 0 && text[prevEnd - 1] === '\n') prevEnd--;
+    const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+    prevLine = text.slice(prevStart, prevEnd);
+    if (prevLine.trim().length <= 100) kind = nearestKind(prevLine, true);
+  }
+  if (kind == null && afterSaysPay) kind = 'base';
+  if (kind === 'trap') return null;
+  if (kind === 'base' && /\braise\b/i.test(before)) return null;
+  const strong = kind === 'base';
+  kind ??= 'neutral';
+  // Bonus, OTE, equity, sign-on: kept as extras with their evidence; their size says nothing about base pay.
+  if (kind !== 'base' && kind !== 'neutral') {
+    if (c.bare) return null;
+    return { ...c, period: c.period ?? 'year', explicitPeriod: c.period != null, kind, strong: false, qualifier: null };
+  }
+
+  // Period: written beside the figure, else a period word before it, else by size.
+  let period = c.period;
+  const explicitPeriod = period != null || nearestPeriodWord(before) != null || nearestPeriodWord(prevLine) != null;
+  period ??= nearestPeriodWord(before) ?? nearestPeriodWord(prevLine);
+  const rate = ratePerUsd(c.currency, rates, date) ?? 1;
+  const usd = c.min / rate;
+  if (period == null) {
+    if (usd >= 15000) period = 'year';
+    else if (usd >= 7 && usd <= 300 && c.isRange) period = 'hour';
+    else return null;
+  }
+  const [lo, hi] = PLAUSIBLE[period];
+  const usdMax = (c.max ?? c.min) / rate;
+  if (usd < lo || usdMax > hi) return null;
+
+  // Figures with no pay word near them count only in forms that are plainly pay.
+  const short = line.trim().length <= 80;
+  const header = PATTERNS.headerLine.test(line);
+  if (c.bare) {
+    // No currency written: only beside a pay word, or as a salary-sized range alone on a short line.
+    const ok = strong ? (c.isRange || c.min >= 10000) : (c.isRange && line.trim().length <= 60 && c.min >= 10000 && (c.max ?? 0) <= c.min * 3);
+    if (!ok) return null;
+  } else if (kind === 'neutral') {
+    // A pay phrase shortly before ("we are sharing the base salary range … US based applicants only 222,000—327,000 USD").
+    const nearPay = c.isRange && PATTERNS.payPhrase.test(text.slice(Math.max(0, c.start - 500), c.start));
+    const ok = c.isRange ? (explicitPeriod || short || header || nearPay) : (explicitPeriod || header || (short && c.upTo));
+    if (!ok) return null;
+  }
+  let qualifier: string | null = null;
+  const q = linePrefix.replace(/^[\s\-–—•*·]{0,10}/, '').replace(/[\s:\-–—=(]{0,10}$/, '');
+  if (q && q.length <= 40 && !nearestKind(q, true) && !q.includes('|')) qualifier = q;
+  return { ...c, period, explicitPeriod, kind, strong, qualifier };
+}
+
+/** Every pay candidate in the text, in order. */
+function candidates(text: string, rates: Rates, date: string | null): Candidate[] {
+  const known = knownCurrencies(rates);
+  const figures: Figure[] = [];
+  for (const m of text.matchAll(PATTERNS.number)) {
+    const f = readFigure(text, m, known);
+    if (f) figures.push(f);
+  }
+  // The posting's usual currency: the most written one, else USD (for figures written without one).
+  const counts = new Map<string, number>();
+  for (const f of figures) if (f.currency) counts.set(f.currency, (counts.get(f.currency) ?? 0) + 1);
+  const usual = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? 'USD';
+  const out: Candidate[] = [];
+  for (let i = 0; i < figures.length; i++) {
+    const a = figures[i]!;
+    const b = figures[i + 1];
+    let pair: [Figure, Figure] | null = null;
+    if (b && !a.open && !a.big && !b.big) {
+      const sep = text.slice(a.end, b.start);
+      if (PATTERNS.rangeSeparator.test(sep) && (!/and/i.test(sep) || PATTERNS.between.test(text.slice(Math.max(0, a.start - 30), a.start)))) {
+        if (!(a.currency && b.currency && a.currency !== b.currency)) pair = [a, b];
+      }
+    }
+    if (pair && b) {
+      let lo = a.value;
+      let hi = b.value;
+      // "$170-225K", "€90–120k", "₹25 - 35 LPA": a multiplier written once applies to both figures.
+      if (b.mult > 1 && a.mult === 1 && lo < 1000) lo *= b.mult;
+      if (a.mult > 1 && b.mult === 1 && hi < 1000) hi *= a.mult;
+      const currency = a.currency ?? b.currency ?? usual;
+      const bare = !a.currency && !b.currency;
+      if (lo > 0 && lo <= hi && hi <= lo * 6) {
+        const c = classify(text, {
+          start: a.start, end: b.end, min: lo, max: hi, currency,
+          currencySource: (a.currency ? a.currencySource : b.currencySource) ?? 'no-currency', period: b.period ?? a.period,
+          isRange: true, upTo: false, bare,
+        }, rates, date);
+        if (c) out.push(c);
+        i++;
+        continue;
+      }
+    }
+    if (a.big || a.value <= 0) continue;
+    // A bare run of digits with no currency, separator or k is an id, a count or a code, never pay.
+    if (!a.currency && !a.hasK && /^\d+$/.test(text.slice(a.numStart, a.numEnd))) continue;
+    // "401k" is a retirement plan, never a figure.
+    if (a.hasK && a.value === 401000) continue;
+    const upTo = PATTERNS.upTo.test(text.slice(Math.max(0, a.start - 8), a.start));
+    const c = classify(text, {
+      start: a.start, end: a.end, min: a.value, max: a.open ? null : a.value, currency: a.currency ?? usual,
+      currencySource: a.currencySource ?? 'no-currency', period: a.period, isRange: false, upTo, bare: !a.currency,
+    }, rates, date);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+function ruleName(c: Candidate): string {
+  if (c.max == null) return `open-${c.currencySource}`;
+  if (c.isRange) return `range-${c.currencySource}`;
+  if (c.upTo) return 'single-up-to';
+  if (c.period === 'hour') return 'single-hourly';
+  return `single-${c.currencySource}`;
+}
+
+/** Extras written beside base pay or anywhere as "eligible for …" (bonus, OTE, equity, sign-on). */
+function extrasNear(text: string, from: number, extras: Pay['extras']): void {
+  const add = (kind: ExtraKind, evidence: string) => {
+    if (!extras.some((e) => e.kind === kind && e.evidence === evidence)) extras.push({ kind, evidence });
+  };
+  const scan = (w: string, onlyEligible: boolean) => {
+    for (const m of w.matchAll(PATTERNS.extraMention)) {
+      if (onlyEligible && !/^eligible/i.test(m[0])) continue;
+      const word = m[1]!.toLowerCase();
+      const kind: ExtraKind = /sign/.test(word) ? 'sign-on' : /bonus/.test(word) ? 'bonus' : /ote|commission/.test(word) ? 'ote' : 'equity';
+      add(kind, m[0].replace(/^[+,]? ?/, '').trim());
+    }
+  };
+  scan(text.slice(from, from + 120).split('\n')[0]!, false);
+  if (text.length <= 200000) scan(text, true);
+}
+
+/**
+ * Find the posting's own base pay (DESIGN.md, "Extract command"): every common written form of a salary
+ * range or figure, with currency, period, annual and USD views, each range kept with its qualifier
+ * (location or level) and the envelope in min/max. Figures near benefit, funding, revenue or other
+ * non-pay words are never pay; bonus, OTE, equity and sign-on figures go into `extras`.
+ * @param text cleaned posting text (clean().text)
+ * @param rates the dated exchange-rate table (content/rates.yml)
+ * @param date the posting's date (posted, else captured), for the USD rate; null for the latest rate
+ * @returns the pay, or null when the text states none
+ */
+export function extractPay(text: string, rates: Rates, date: string | null): Pay | null {
+  const all = candidates(text, rates, date);
+  const extras: Pay['extras'] = [];
+  const base: Candidate[] = [];
+  for (const c of all) {
+    if (c.kind === 'base' || c.kind === 'neutral') base.push(c);
+    else extras.push({ kind: c.kind as ExtraKind, evidence: text.slice(c.start, c.end) });
+  }
+  if (base.length === 0) return null;
+  // The best candidate: a pay word beside it first, then a range, then the earliest.
+  const best = [...base].sort((x, y) => Number(y.strong) - Number(x.strong) || Number(y.isRange) - Number(x.isRange) || x.start - y.start)[0]!;
+  const same = base.filter((c) =>
+    c.currency === best.currency && c.period === best.period &&
+    c.min >= best.min / 4 && (c.max ?? c.min) <= (best.max ?? best.min) * 4 &&
+    (c.strong || !best.strong || c.qualifier != null || c.isRange),
+  );
+  const ranges: PayRange[] = [];
+  for (const c of same) {
+    if (ranges.some((r) => r.min === c.min && r.max === c.max)) continue;
+    // A single figure inside a range already kept is that range restated.
+    if (!c.isRange && ranges.some((r) => r.max != null && r.min <= c.min && c.min <= r.max)) continue;
+    ranges.push({ min: c.min, max: c.max, qualifier: c.qualifier, evidence: text.slice(c.start, c.end) });
+  }
+  // Drop singles that fall inside a range found later.
+  const kept = ranges.filter((r) => r.min !== r.max || !ranges.some((o) => o !== r && o.max != null && o.min !== o.max && o.min <= r.min && r.min <= o.max));
+  const min = Math.min(...kept.map((r) => r.min));
+  const max = kept.some((r) => r.max == null) ? null : Math.max(...kept.map((r) => r.max!));
+  extrasNear(text, best.end, extras);
+  return annualise({
+    min, max, currency: best.currency, period: best.period!, evidence: text.slice(best.start, best.end),
+    rule: ruleName(best), ranges: kept, extras,
+  }, rates, date);
+}
+
+/**
+ * The sentence that talks about pay when extractPay finds no figure ("we are sharing the base salary
+ * range for this position", "Monthly Salary: Not Disclosed"), for the coverage page; null when the text
+ * says nothing about pay beyond vague words ("competitive salary").
+ * @param text cleaned posting text
+ */
+export function mentionsPay(text: string): string | null {
+  let from = 0;
+  const slice = text.length > 200000 ? text.slice(0, 200000) : text;
+  while (from < slice.length) {
+    const rest = slice.slice(from);
+    const m = PATTERNS.payMention.exec(rest);
+    if (!m) return null;
+    const at = from + m.index;
+    let s = Math.max(slice.lastIndexOf('\n', at - 1), slice.lastIndexOf('. ', at - 1) + 1, slice.lastIndexOf('? ', at - 1) + 1, slice.lastIndexOf('! ', at - 1) + 1, 0);
+    if (slice[s] === '\n' || slice[s] === ' ') s++;
+    const ends = ['\n', '. ', '? ', '! '].map((e) => slice.indexOf(e, at)).filter((i) => i >= 0);
+    const e = ends.length ? Math.min(...ends) + 1 : slice.length;
+    const sentence = slice.slice(s, e).trim();
+    if (!PATTERNS.vagueMention.test(sentence) && sentence.length <= 400) return sentence;
+    from = Math.max(e, at + m[0].length);
+  }
   return null;
 }
