@@ -1,6 +1,8 @@
-import { defineConfig } from 'vitest/config';
+/// <reference types="vitest/config" />
+import { getViteConfig } from 'astro/config';
 
-export default defineConfig({
+// getViteConfig adds Astro's Vite plugins so chart tests can render .astro components (astro/container).
+export default getViteConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',

@@ -1,4 +1,5 @@
 /** Shared helpers for posting and command tests: temp content folders and made-up postings (never corpus text). */
+import { hasShared } from '../helpers/shared.ts';
 import { mkdtempSync, mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -60,12 +61,7 @@ export function runScript(script: string, args: string[], input?: string, env: R
 
 /** True when ../shared/corpus is there; prints a one-line notice (and fails under CI=true) when it is not. */
 export function corpusAvailable(file: string): boolean {
-  const ok = existsSync(join(CORPUS, file));
-  if (!ok) {
-    if (process.env.CI === 'true') throw new Error(`../shared/corpus/${file} is missing, and CI=true requires the corpus suites to run`);
-    console.warn(`skipping corpus tests: ../shared/corpus/${file} not found`);
-  }
-  return ok;
+  return hasShared('corpus tests', 'corpus', file);
 }
 
 /** The lines of a JSON Lines corpus file, read at run time. */

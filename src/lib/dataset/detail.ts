@@ -1,0 +1,62 @@
+/**
+ * Numbers for the per-skill and per-company pages (/skills/<id>/, /companies/<company>/). Pure.
+ */
+import { companySlug, mlRows, payBands, remoteMix, skillDemand, skillTrends, type PayAggregate, type RemoteAggregate, type SkillDemand, type TrendAggregate } from './aggregates.ts';
+import type { Dataset, PostingRow } from './types.ts';
+
+/** One skill: its demand among ML postings, every posting naming it (with the span that did), and its trend. */
+export interface SkillDetail {
+  skill: SkillDemand;
+  /** All postings naming it, ML roles and excluded ones alike (newest first); `skill.n` counts the ML ones. */
+  postings: { row: PostingRow; evidence: string }[];
+  trend: TrendAggregate;
+}
+
+/** Every skill named by any posting (so every skill link has a page), with its detail; ML demand order first. */
+export function skillDetails(dataset: Dataset): SkillDetail[] {
+  const demand = skillDemand(dataset);
+  const known = new Map(demand.skills.map((s) => [s.id, s]));
+  for (const r of dataset.postings) {
+    for (const s of r.skills) {
+      if (!known.has(s.id)) known.set(s.id, { id: s.id, label: s.label, group: s.group, n: 0, share: 0 });
+    }
+  }
+  return [...known.values()].map((skill) => ({
+    skill,
+    postings: dataset.postings.flatMap((row) => {
+      const hit = row.skills.find((s) => s.id === skill.id);
+      return hit ? [{ row, evidence: hit.evidence }] : [];
+    }),
+    trend: skillTrends(dataset, { skillIds: [skill.id] }),
+  }));
+}
+
+/** One company: its postings (all, newest first), and its pay bands and remote mix over its ML postings. */
+export interface CompanyDetail {
+  slug: string;
+  name: string;
+  postings: PostingRow[];
+  ml: number;
+  pay: PayAggregate;
+  remote: RemoteAggregate;
+  /** Skills its ML postings name most. */
+  skills: SkillDemand[];
+}
+
+/** Every company (by folder slug) with its detail, in slug order. */
+export function companyDetails(dataset: Dataset): CompanyDetail[] {
+  const bySlug = new Map<string, PostingRow[]>();
+  for (const r of dataset.postings) bySlug.set(companySlug(r), [...(bySlug.get(companySlug(r)) ?? []), r]);
+  return [...bySlug.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([slug, postings]) => {
+    const sub: Dataset = { ...dataset, postings };
+    return {
+      slug,
+      name: postings.find((r) => r.company)?.company ?? slug,
+      postings,
+      ml: mlRows(sub).length,
+      pay: payBands(sub),
+      remote: remoteMix(sub),
+      skills: skillDemand(sub).skills,
+    };
+  });
+}

@@ -1,0 +1,29 @@
+/**
+ * Build-time data loading for pages: the datasets the data step wrote to public/data/.
+ * Pages call these; they compute nothing themselves (numbers come from src/lib/dataset).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Aggregates } from '../dataset/aggregates.ts';
+import type { Dataset } from '../dataset/types.ts';
+
+/** Where the datasets are read from: `$SITE_DATA_DIR` when set, else public/data under the working directory. */
+export const dataDir = (): string => resolve(process.env.SITE_DATA_DIR ?? join(process.cwd(), 'public/data'));
+
+const cache = new Map<string, unknown>();
+
+/** Read and parse one JSON file of the data folder once per build, with a message that says what to run when missing. */
+function readJson<T>(name: string): T {
+  const path = join(dataDir(), name);
+  if (!cache.has(path)) {
+    if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run data\` before building the site`);
+    cache.set(path, JSON.parse(readFileSync(path, 'utf8')) as T);
+  }
+  return cache.get(path) as T;
+}
+
+/** public/data/postings.json. */
+export const loadDataset = (): Dataset => readJson<Dataset>('postings.json');
+
+/** public/data/aggregates.json. */
+export const loadAggregates = (): Aggregates => readJson<Aggregates>('aggregates.json');

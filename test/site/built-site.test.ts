@@ -1,0 +1,95 @@
+/**
+ * Checks on a built site (dist/, or $DIST_DIR): every URL in DESIGN.md exists, the chart pages hold inline SVG,
+ * the downloads are linked and present, and posting pages run no script. Skips with a notice when there is no build
+ * (run `npm run build` first); under CI=true a missing build is an error. The dataset is read from the build's data/
+ * (or $SITE_DATA_DIR, when the site was built from another data folder).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { Dataset } from '../../src/lib/dataset/types.ts';
+import { pageCount } from '../../src/lib/site/browse.ts';
+
+const dist = resolve(process.env.DIST_DIR ?? 'dist');
+const built = existsSync(join(dist, 'index.html'));
+if (!built) {
+  if (process.env.CI === 'true') throw new Error(`${dist} has no build, and CI=true requires the built-site checks: run \`npm run build\` first`);
+  console.warn(`skipping built-site checks: ${dist} has no build (run \`npm run build\` first)`);
+}
+
+/** The HTML of a directory URL ("/pay/" → dist/pay/index.html), or of a file URL. */
+const page = (url: string): string => {
+  const file = url.endsWith('/') ? join(dist, url, 'index.html') : join(dist, url);
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+};
+const exists = (url: string) => existsSync(url.endsWith('/') ? join(dist, url, 'index.html') : join(dist, url));
+
+describe.runIf(built)('the built site', () => {
+  const data = built ? (JSON.parse(readFileSync(join(process.env.SITE_DATA_DIR ?? join(dist, 'data'), 'postings.json'), 'utf8')) as Dataset) : null;
+  const postings = data?.postings ?? [];
+
+  test('every fixed URL in the design exists', () => {
+    const urls = ['/', '/pay/', '/remote/', '/skills/', '/postings/', '/data/', '/coverage/', '/about/', '/rss.xml', '/404.html', '/sitemap-index.xml'];
+    expect(urls.filter((u) => !exists(u))).toEqual([]);
+  });
+
+  test('every posting, company and skill has its page', () => {
+    const wanted = [
+      ...postings.map((p) => `/postings/${p.id}/`),
+      ...new Set(postings.map((p) => `/companies/${p.id.split('/')[0]}/`)),
+      ...new Set(postings.flatMap((p) => p.skills.map((s) => `/skills/${s.id}/`))),
+    ];
+    expect(wanted.filter((u) => !exists(u))).toEqual([]);
+  });
+
+  test('the postings list is paginated 50 a page at /postings/page/N/', () => {
+    const pages = pageCount(postings.length);
+    for (let n = 2; n <= pages; n++) expect(exists(`/postings/page/${n}/`), `/postings/page/${n}/`).toBe(true);
+    expect(exists(`/postings/page/${pages + 1}/`)).toBe(false);
+  });
+
+  test.each(['/pay/', '/remote/', '/skills/'])('%s draws its chart as inline SVG with a caption and a table', (url) => {
+    const html = page(url);
+    expect(html).toMatch(/<figure[^>]*>[\s\S]*<figcaption[\s\S]*<svg[^>]*role="img"/);
+    expect(html).toContain('<table');
+  });
+
+  test('/data/ links the downloads, and the files are there', () => {
+    const html = page('/data/');
+    for (const f of ['postings.csv', 'posting_skills.csv', 'postings.json', 'aggregates.json']) {
+      expect(html).toMatch(new RegExp(`href="[^"]*/data/${f.replace('.', '\\.')}"`));
+      expect(exists(`/data/${f}`), f).toBe(true);
+    }
+    expect(html).toContain('CC BY 4.0');
+  });
+
+  test('posting pages run no script and show the text with its highlights', () => {
+    for (const p of postings) {
+      const html = page(`/postings/${p.id}/`);
+      expect(html, p.id).not.toMatch(/<script\b/i);
+      expect(html, p.id).not.toMatch(/\son[a-z]+\s*=/i);
+    }
+    const marked = postings.find((p) => p.trace.some((t) => t.evidence && p.text.includes(t.evidence)));
+    if (marked) expect(page(`/postings/${marked.id}/`)).toContain('<mark');
+  });
+
+  test('every internal link on every page leads to a file that exists', () => {
+    const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+    const htmlFiles = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
+    const broken = new Set<string>();
+    for (const f of htmlFiles) {
+      for (const [, link] of readFileSync(join(dist, f), 'utf8').matchAll(/href="(\/[^"#?]*)/g)) {
+        const path = '/' + link!.slice(base.length);
+        if (path.startsWith('/pagefind/') && !existsSync(join(dist, 'pagefind'))) continue; // the search bundle comes from `pagefind --site dist`
+        if (!link!.startsWith(base) || !exists(path.endsWith('/') || path.includes('.') ? path : `${path}/`)) broken.add(`${f} → ${link}`);
+      }
+    }
+    expect([...broken].slice(0, 20)).toEqual([]);
+  });
+
+  test('the feed lists the newest postings', () => {
+    const rss = page('/rss.xml');
+    expect(rss).toContain('<rss');
+    expect((rss.match(/<item>/g) ?? []).length).toBe(Math.min(50, postings.length));
+  });
+});
