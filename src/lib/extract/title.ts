@@ -1,9 +1,271 @@
+/**
+ * Title and company named in the text, for inputs without front matter.
+ *
+ * Title, first rule that fires:
+ *   header     an HN-style header "Company | Title | Location | …" (fields split by |, or by –/—/- when there is no |):
+ *              the first field with a role word (engineer, scientist, intern, CTO …) that is not a place or a type
+ *   title-line a short line near the top that reads as a job title ("Staff Machine Learning Engineer, Content …")
+ *   prose      "The Staff Machine Learning Engineer will …", "<Company> is looking for a Principal … Engineer to",
+ *              "hiring for a senior developer content advocate"
+ * Company: the header's first field that is not a place/role/type; a short line of its own after the title;
+ * "COMPANY: X"; "About <Company>:"; "At <Company>, we …"; "<Company> is hiring/is a/is looking for".
+ */
 import type { Found } from './found.ts';
+import { placesIn, stripChrome, trimChars } from './location.ts';
 
-/** PLACEHOLDER: title and company named in the text (for inputs without front matter). */
-export function extractTitle(_text: string): Found<string> | null {
+/** Nouns that make a phrase a job title. */
+const ROLE_NOUN = String.raw`(?:engineers?|eng|developers?|devs?|scientists?|researchers?|architects?|managers?|designers?|analysts?|advocates?|directors?|interns?|internship|sre|swe|swes|mle|mles|devops|administrators?|consultants?|specialists?|head[ \t]{1,4}of|vp|cto|ceo|cfo|coo|recruiters?|executives?|writers?|programmers?|leads?|technicians?|marketers?|strategists?|operators?|associates?|partners?|officers?|representatives?|coordinators?|product[ \t]{1,4}owners?|founders?|co-?founders?|generalists?|hackers?|economists?|statisticians?|physicists?|mathematicians?|quants?|traders?)`;
+const ROLE_RE = new RegExp(String.raw`\b${ROLE_NOUN}\b`, 'i');
+const LEVEL_WORD = String.raw`(?:senior|sr\.?|snr|staff|principal|lead|junior|jr\.?|distinguished|founding|head|chief|mid-level|entry[- ]level)`;
+
+/** Every RegExp this module uses (checked for ReDoS by test/extract/redos.test.ts). */
+export const PATTERNS = {
+  role: ROLE_RE,
+  /** "… is looking for a Principal Machine Learning Engineer to …", "hiring for a senior developer content advocate". */
+  proseHiring: new RegExp(String.raw`\b(?:looking[ \t]{1,4}for|seeking|hiring(?:[ \t]{1,4}for)?|searching[ \t]{1,4}for|recruiting)[ \t]{1,4}(?:an?|our|one|two)[ \t]{1,4}((?:(?:[A-Z][\w/&+.-]{0,30}|${LEVEL_WORD})[ \t]{1,4}){0,6}?${ROLE_NOUN})\b`, 'gi'),
+  /** Place-like or type-like header fields. */
+  typeField: /^(?:full[- ]?time|part[- ]?time|contract(?:or)?|freelance|permanent|internship|intern(?:ship)?s?|visa|relocation|no[ \t]{1,4}visa|onsite|on-site|remote|hybrid|in[- ]person|equity|\d[\w ]*people|multiple[ \t]{1,4}(?:roles|positions|openings))\b/i,
+  url: /https?:\/\/|www\.|\.(?:com|io|ai|co|org|net|dev|app|xyz|tech)\b/i,
+  pay: /[$€£]|\b\d{2,3}[ \t]{0,4}k\b|\b(?:usd|eur|gbp|salary)\b/i,
+  companyLine: /^[ \t]{0,4}(?:company|employer|organi[sz]ation)[ \t]{0,4}:[ \t]{0,4}(.{2,60})$/im,
+  /** Anchors for the token walkers below (each a fixed phrase; names around them are read word by word). */
+  theThis: /\b(?:The|This) /g,
+  atWord: /\bAt /g,
+  atLower: /\bat (?=[A-Z])/g,
+  isVerb: / (?:is|are) (?:hiring|a|an|the|looking|building|seeking|growing|recruiting)\b/g,
+  hasOpen: / has (?:more |several |many )?open (?:positions|roles|jobs)\b/g,
+  levelWord: new RegExp(String.raw`^${LEVEL_WORD}$`, 'i'),
+  roleWord: new RegExp(String.raw`^${ROLE_NOUN}$`, 'i'),
+  nameWord: /^[A-Z0-9][\w.&'-]{0,40}$/,
+  domain: /^([A-Z][\w-]{0,40})\.(?:ai|com|io|co|dev|app|xyz|tech)$/,
+  proseVerb: /^(?:will|is|role|position|works?|owns?|leads?|reports?|at)$/i,
+};
+
+/** Words from `pos` on the same line (split on spaces/tabs), at most `n`, each with its start offset. */
+function wordsFrom(text: string, pos: number, n: number): { w: string; start: number }[] {
+  const out: { w: string; start: number }[] = [];
+  let i = pos;
+  while (out.length < n && i < text.length) {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    const start = i;
+    while (i < text.length && !' \t\n\r'.includes(text[i]!)) i++;
+    if (i === start) break;
+    out.push({ w: text.slice(start, i), start });
+  }
+  return out;
+}
+
+/** Up to four capitalised words that end right before `end` and start a sentence or line (or follow "Hey HN!"). */
+function nameBefore(text: string, end: number): string | null {
+  const head = text.slice(Math.max(0, end - 160), end).replace(/ \([^()\n]{1,80}\)$/, '');
+  const lineAt = head.lastIndexOf('\n');
+  const parts = head.slice(lineAt + 1).split(' ');
+  const name: string[] = [];
+  while (parts.length && name.length < 4) {
+    const w = parts.pop()!;
+    if (!PATTERNS.nameWord.test(w)) break;
+    name.unshift(w);
+    const prev = parts[parts.length - 1];
+    if (prev === undefined) return lineAt >= 0 || end - 160 <= 0 ? name.join(' ') : null;
+    if (/[.!?]$/.test(prev) || prev === 'HN!' || prev === 'HN') return name.join(' ');
+  }
   return null;
 }
-export function extractCompanyName(_text: string): Found<string> | null {
+
+/** "The Staff Machine Learning Engineer will …": a level word, capitalised words, a role noun, then a verb. */
+function proseTheTitle(text: string): { value: string; evidence: string } | null {
+  for (const m of text.matchAll(PATTERNS.theThis)) {
+    const ws = wordsFrom(text, m.index + m[0].length, 9);
+    if (!ws.length || !PATTERNS.levelWord.test(ws[0]!.w)) continue;
+    for (let k = 1; k < ws.length - 1; k++) {
+      const w = ws[k]!.w;
+      if (PATTERNS.roleWord.test(w) && PATTERNS.proseVerb.test(ws[k + 1]!.w)) {
+        const evidence = text.slice(ws[0]!.start, ws[k]!.start + w.length);
+        return { value: evidence, evidence };
+      }
+      if (!/^[A-Z]/.test(w)) break;
+    }
+  }
   return null;
+}
+
+const NOT_COMPANY = /^(?:we|we're|our|the|this|a|an|i|i'm|hi|hey|hello|job|jobs|role|roles|about|location|remote|hybrid|onsite|company|team|us|it|you|they|there|here|what|who|why|how|senior|staff|apply|hiring|join|note|overview|summary|description|requirements?|responsibilities|benefits)$/i;
+
+/** Split a header line into its fields (| first, else dashes). */
+function headerFields(line: string): string[] | null {
+  if (line.includes('|')) return line.split('|').map((f) => f.trim()).filter(Boolean);
+  const parts = line.split(/\s[-–—]\s/).map((f) => f.trim()).filter(Boolean);
+  return parts.length >= 2 ? parts : null;
+}
+
+/** The line that reads as an HN header, among the first few non-empty lines. */
+function headerLine(text: string): string | null {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 4);
+  for (const l of lines) {
+    const fields = headerFields(l);
+    if (!fields) continue;
+    if (l.includes('|') || (fields[0]!.length <= 60 && fields.length >= 2 && fields.slice(1).some(isRoleField))) return l;
+  }
+  return null;
+}
+
+/** A header field that names a job (has a role noun, is not a place, type, URL or pay). */
+function isRoleField(f: string): boolean {
+  const bare = f.replace(/\([^()]*\)/g, ' ').trim();
+  if (!bare || /https?:|www\.|@/.test(bare) || PATTERNS.url.test(bare) && !ROLE_RE.test(bare)) return false;
+  if (PATTERNS.pay.test(bare) && !ROLE_RE.test(bare.replace(/[$€£][\d,.]+k?/g, ''))) return false;
+  if (/^multiple\b/i.test(bare) && !/\b(?:senior|staff|sr|junior|lead|principal)\b/i.test(bare)) return false;
+  return ROLE_RE.test(bare) && !(placesIn(bare).length && !ROLE_RE.test(bare.replace(/\b(?:remote|hybrid|onsite)\b/gi, '')));
+}
+
+/** A header field that names a place, work model, type, URL or pay: not a company. */
+function isMetaField(f: string): boolean {
+  const bare = f.replace(/\([^()]*\)/g, ' ').trim();
+  return !bare || PATTERNS.typeField.test(bare) || PATTERNS.pay.test(bare) || /https?:\/\//.test(bare) ||
+    placesIn(f).length > 0 || /\b(?:remote|hybrid|on-?site|full[- ]?time|part[- ]?time)\b/i.test(bare);
+}
+
+/** Tidy a title candidate: drop trailing punctuation and bracketed tails. */
+const tidy = (s: string) => trimChars(s.replace(/\s+/g, ' ').replace(/^\d{1,2}[.)] /, ''), ' ,;:–—+*>-', ' ,;:–—+*-');
+
+/** Whether a whole line reads as a job title. */
+function isTitleLine(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 6 || t.length > 110 || /[.!?:]$/.test(t) || /[|@:]|https?:|www\./.test(t)) return false;
+  if (!ROLE_RE.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 14) return false;
+  // Titles are in title case: most words capitalised (short function words aside).
+  const caps = words.filter((w) => /^[A-Z0-9(&]/.test(w)).length;
+  const small = words.filter((w) => /^(?:of|and|the|for|in|to|a|an|&|-|–|—|\/)$/i.test(w)).length;
+  return caps + small >= words.length - 1 && !/^(?:we|our|i|you|about|join|looking)\b/i.test(t);
+}
+
+/**
+ * The job title named in the text.
+ * @param text cleaned posting text
+ * @returns the title, the rule that found it and the span; null when the text names none
+ */
+export function extractTitle(text: string): Found<string> | null {
+  const own = stripChrome(text);
+  const header = headerLine(own);
+  if (header) {
+    const fields = headerFields(header)!;
+    const role = fields.find(isRoleField);
+    if (role) return { value: tidy(role), rule: 'header', evidence: role };
+  }
+  // A title line near the top (job boards put logos, buttons and the company around it).
+  const lines = own.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 15);
+  for (const l of lines) {
+    if (isTitleLine(l)) return { value: tidy(l), rule: 'title-line', evidence: l };
+  }
+  const the = proseTheTitle(own);
+  if (the) return { value: tidy(the.value), rule: 'prose-the', evidence: the.evidence };
+  for (const m of own.slice(0, 1500).matchAll(PATTERNS.proseHiring)) {
+    const phrase = m[1]!;
+    // The phrase must carry a capitalised or level word besides the noun ("a Principal … Engineer", "a senior developer …").
+    if (!/\b(?:senior|sr|staff|principal|lead|junior|jr|intern|head|founding|[A-Z][a-z]+)\b/.test(phrase.replace(/^\S+\s*$/, ''))) continue;
+    if (/s$/i.test(phrase) && !/\b(?:sales|analytics|devops|ops)$/i.test(phrase)) continue; // plural: several roles
+    // Drop leading adjectives ("skilled", "talented") before the first capitalised or level word.
+    const start = phrase.search(new RegExp(String.raw`\b(?:${LEVEL_WORD}|[A-Z])`));
+    const value = tidy(phrase.slice(Math.max(0, start)));
+    return { value, rule: 'prose-hiring', evidence: phrase };
+  }
+  return null;
+}
+
+/** Clean a company candidate: drop "(wayward.com)", "(YC S17)", trailing punctuation. */
+function cleanCompany(s: string): string | null {
+  const v = trimChars(s.replace(/\([^()]*\)/g, ' ').replace(/[([{].*$/, '').replace(/\s+/g, ' '), ' ,;:–—-');
+  if (!v || v.length > 60 || NOT_COMPANY.test(v) || ROLE_RE.test(v) && v.split(' ').length > 2) return null;
+  if (/^(?:https?:|www\.)/i.test(v)) return null;
+  return v;
+}
+
+/**
+ * The employer named in the text.
+ * @param text cleaned posting text
+ * @returns the company as written (canonicalCompany folds aliases), the rule and span; null when none is named
+ */
+export function extractCompanyName(text: string): Found<string> | null {
+  const own = stripChrome(text);
+  const field = PATTERNS.companyLine.exec(own);
+  if (field) {
+    const v = cleanCompany(field[1]!);
+    if (v) return { value: v, rule: 'company-field', evidence: field[0].trim() };
+  }
+  const header = headerLine(own);
+  if (header) {
+    const fields = headerFields(header)!.flatMap((f) => (header.includes('|') ? f.split(/\s[-–—]\s/) : [f]));
+    for (const f of fields) {
+      if (isRoleField(f) || isMetaField(f)) continue;
+      const v = cleanCompany(f);
+      if (v) return { value: v, rule: 'header', evidence: f };
+    }
+  }
+  const lines = own.split('\n').map((l) => l.trim()).filter(Boolean);
+  // A short line of its own right after the title line (job boards: "Title\n\nPinterest\n").
+  const ti = lines.slice(0, 15).findIndex(isTitleLine);
+  if (ti >= 0) {
+    const next = lines[ti + 1];
+    if (next && next.length <= 40 && /^[A-Z0-9]/.test(next) && !/[:@]/.test(next) && next.split(/\s+/).length <= 4 && !ROLE_RE.test(next) && !placesIn(next).length && !/[$\d]/.test(next)) {
+      const v = cleanCompany(next);
+      if (v) return { value: v, rule: 'line-after-title', evidence: next };
+    }
+  }
+  // A first line that is only a name ("SafetyWing", "This Dot Labs").
+  const first = lines[0];
+  if (first && first.length <= 40 && first.split(/\s+/).length <= 4 && /^[A-Z0-9]/.test(first) && !ROLE_RE.test(first) && !/[.!?:,]$/.test(first) && !placesIn(first).length) {
+    const v = cleanCompany(first);
+    if (v) return { value: v, rule: 'first-line', evidence: first };
+  }
+  let best: { v: string; rule: string; evidence: string; index: number } | null = null;
+  const offer = (raw: string | null, rule: string, evidence: string, index: number) => {
+    const v = raw ? cleanCompany(raw) : null;
+    if (v && (!best || index < best.index)) best = { v, rule, evidence, index };
+  };
+  // "About Pinterest:" as a heading line.
+  let lineStart = 0;
+  for (const line of own.split('\n')) {
+    const t = line.trim();
+    if (t.startsWith('About ') && t.length <= 50) {
+      const name = t.slice(6).replace(/:$/, '').trim();
+      const ws = name.split(' ');
+      if (ws.length <= 4 && ws.every((w) => PATTERNS.nameWord.test(w))) { offer(name, 'about', t, lineStart); break; }
+    }
+    lineStart += line.length + 1;
+  }
+  // "At Pinterest, we …".
+  for (const m of own.matchAll(PATTERNS.atWord)) {
+    const ws = wordsFrom(own, m.index + 3, 6);
+    const name: string[] = [];
+    let ok = false;
+    for (let k = 0; k < ws.length && name.length < 4; k++) {
+      const w = ws[k]!.w;
+      const bare = w.replace(/,$/, '');
+      if (!PATTERNS.nameWord.test(bare)) { ok = name.length > 0 && /^(?:we|we're|we’re|our)$/i.test(w); break; }
+      name.push(bare);
+      if (bare !== w) { ok = /^(?:we|we're|we’re|our)$/i.test(ws[k + 1]?.w ?? ''); break; }
+    }
+    if (ok) { offer(name.join(' '), 'at-company', `At ${name.join(' ')}`, m.index); break; }
+  }
+  // "<Company> is hiring / is a / is looking for".
+  for (const m of own.matchAll(PATTERNS.isVerb)) {
+    const name = nameBefore(own, m.index);
+    if (name) { offer(name, 'company-is', `${name}${m[0]}`, Math.max(0, m.index - name.length)); break; }
+  }
+  // "Okta/Auth0 has more open positions".
+  for (const m of own.matchAll(PATTERNS.hasOpen)) {
+    const before = own.slice(Math.max(0, m.index - 60), m.index).split(/\s/).pop() ?? '';
+    const first = before.split('/')[0]!;
+    if (PATTERNS.nameWord.test(first) && /^[A-Z]/.test(first)) { offer(first, 'has-open', `${before}${m[0]}`, m.index - before.length); break; }
+  }
+  // "… at Mem0.ai": a company named by its web address.
+  for (const m of own.matchAll(PATTERNS.atLower)) {
+    const w = (wordsFrom(own, m.index + 3, 1)[0]?.w ?? '').replace(/[,.;:!?)]$/, '');
+    const d = PATTERNS.domain.exec(w);
+    if (d) { offer(d[1]!, 'at-domain', `at ${w}`, m.index); break; }
+  }
+  const found = best as { v: string; rule: string; evidence: string; index: number } | null;
+  return found ? { value: found.v, rule: found.rule, evidence: found.evidence } : null;
 }

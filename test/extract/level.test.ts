@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { extractLevel } from '../../src/lib/extract/level.ts';
+import { extractTitle } from '../../src/lib/extract/title.ts';
+import { clean } from '../../src/lib/extract/clean.ts';
+import { seniorityGroup } from '../../src/lib/eval/score.ts';
+import { corpusRows } from './fixtures/corpus.ts';
+
+const level = (title: string | null, text = '') => extractLevel(title, text)?.value ?? null;
+
+describe('level from the title', () => {
+  it.each([
+    ['Staff Machine Learning Engineer, Content Quality Signals', 'staff'],
+    ['Sr. Staff Machine Learning Engineer, Content Ecosystem', 'senior-staff'],
+    ['Senior Staff Research Scientist', 'senior-staff'],
+    ['Principal Machine Learning Engineer, Trust & Safety', 'principal'],
+    ['Distinguished Engineer, AI Platform', 'distinguished'],
+    ['Sr. Data Scientist', 'senior'],
+    ['Snr Backend Engineer', 'senior'],
+    ['Lead Software Engineer (Back-end, Rust, Fintech)', 'lead'],
+    ['Jr. ML Engineer', 'junior'],
+    ['Entry Level Data Analyst', 'junior'],
+    ['New Grad Software Engineer', 'junior'],
+    ['Machine Learning Intern (Summer 2026)', 'intern'],
+    ['Product Manager Intern', 'intern'],
+    ['Research Co-op, Vision', 'intern'],
+    ['Senior Manager, Machine Learning', 'manager'],
+    ['Engineering Manager, Ads Ranking', 'manager'],
+    ['Director of Applied Science', 'director'],
+    ['Head of Machine Learning', 'director'],
+    ['VP of Engineering', 'director'],
+    ['Mid-level DevOps Engineer', 'mid'],
+    ['Senior+ Engineer (Full-Stack)', 'senior'],
+    ['Staff Software Engineer, Tech Lead', 'staff'],
+  ])('%s → %s', (title, want) => expect(level(title)).toBe(want));
+
+  it.each([
+    ['Senior/Staff SRE', 'alternatives between levels'],
+    ['Full-stack Senior or Staff Engineer', 'alternatives between levels'],
+    ['Full-Stack Developer (Mid/Senior)', 'alternatives between levels'],
+    ['Full-Stack Engineer (Angular) + Senior Cloud Engineer (AWS)', 'two roles of different levels'],
+    ['Founding Engineer', 'no level word'],
+    ['Senior Product Manager, Platform', 'is senior (a product manager is a role, not a manager level)'],
+  ])('%s: %s', (title, why) => {
+    expect(level(title)).toBe(why.startsWith('is senior') ? 'senior' : null);
+  });
+
+  it('gives several roles of one level that level', () => {
+    expect(level('Senior Full-Stack Engineer & Senior Data Scientist/ML Engineer')).toBe('senior');
+    expect(level('Sr. Platform, Sr. Front End, Sr. SWE (Agentic Products), Sr. DevOps')).toBe('senior');
+  });
+
+  it('reads numbered grades on the common ladder (I junior, II mid, III senior; L5 senior, L6 staff)', () => {
+    expect(level('Software Engineer II')).toBe('mid');
+    expect(level('Machine Learning Engineer III')).toBe('senior');
+    expect(level('Software Engineer I')).toBe('junior');
+    expect(level('ML Engineer (L6)')).toBe('staff');
+  });
+});
+
+describe('level from the text, only when the title has none', () => {
+  it('reads "The Staff Machine Learning Engineer will …" when there is no title', () => {
+    expect(level(null, 'Acme is a platform. The Staff Machine Learning Engineer will lead ads ranking work.')).toBe('staff');
+  });
+
+  it('does not let the text override a title level ("Required Experience: Staff IC")', () => {
+    expect(level('Sr. Staff Machine Learning Engineer', 'Required Experience:\n\nStaff IC')).toBe('senior-staff');
+  });
+
+  it('ignores levels of other people ("mentor and grow junior ML engineers")', () => {
+    expect(level(null, 'Mentor and grow junior ML engineers in ads quality and partner teams.')).toBeNull();
+  });
+
+  it('takes a list of roles that all share one level, and nothing when they differ', () => {
+    expect(level(null, 'We are hiring for 3 roles:\n\n1. Senior Front-end Engineer (React)\n\n2. Senior Back-end Engineer (Python)\n')).toBe('senior');
+    expect(level(null, 'Open roles:\n- Senior AI Engineer — agents\n- Head of Platform Engineering — strategy\n')).toBeNull();
+  });
+});
+
+describe('HN labelled set (../shared/corpus/hn-labeled-dev.jsonl)', () => {
+  const rows = corpusRows('hn-labeled-dev.jsonl');
+  it.runIf(rows)('gets at least 90% of the seniority groups right from the extracted title', () => {
+    let right = 0, total = 0;
+    for (const r of rows!) {
+      if ((r.uncertain ?? []).includes('seniority')) continue;
+      const text = clean(r.text).text;
+      const got = seniorityGroup(extractLevel(extractTitle(text)?.value ?? null, text)?.value ?? null);
+      total++;
+      if (got === (r.labels as { seniority: string | null }).seniority) right++;
+    }
+    expect(right / total).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clean } from '../../src/lib/extract/clean.ts';
+import { extractCadence, extractRemote } from '../../src/lib/extract/remote.ts';
+import { sharedPath } from '../../src/lib/eval/corpus.ts';
+import { hasShared } from '../helpers/shared.ts';
+import { corpusRows } from './fixtures/corpus.ts';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+describe('remote fixtures (test/extract/fixtures/remote-*/)', () => {
+  const cases = readdirSync(FIXTURES).filter((d) => d.startsWith('remote-'));
+  it.each(cases)('%s', (name) => {
+    const text = clean(readFileSync(join(FIXTURES, name, 'input.txt'), 'utf8')).text;
+    const expected = JSON.parse(readFileSync(join(FIXTURES, name, 'output.json'), 'utf8'));
+    const got = extractRemote(text);
+    if (expected === null) return expect(got).toBeNull();
+    expect(got).toMatchObject(expected);
+    // Every evidence span is a substring of the cleaned text, and a rule is named.
+    for (const e of got!.evidence) expect(text).toContain(e);
+    expect(got!.rule).not.toBe('');
+  });
+});
+
+describe('office cadence', () => {
+  it.each([
+    ['in the office 1-2 times/quarter', [4, 8]],
+    ['in the office for collaboration 1-2 times every 6 months', [2, 4]],
+    ['visit the office 1 time per quarter', [4, 4]],
+    ['in our office 3 days a week', [156, 156]],
+    ['2 days/week onsite', [104, 104]],
+    ['onsite twice a month', [24, 24]],
+    ['NYC (In-Office 3-4 days)', [156, 208]],
+    ['in-office MWF', [156, 156]],
+  ] as const)('%s → %j days a year', (text, days) => {
+    expect(extractCadence(text)?.days).toEqual(days);
+  });
+
+  it('needs an office word: "3 days a week" of part-time work is not a cadence', () => {
+    expect(extractCadence('This is a part-time contract, 3 days a week.')).toBeNull();
+  });
+
+  it('treats visits less than twice a month as occasional (remote), a weekly cadence as hybrid', () => {
+    expect(extractRemote('You will be in the office once a quarter.')?.policy).toBe('remote');
+    expect(extractRemote('You will be in the office 2 days a week.')?.policy).toBe('hybrid');
+    expect(extractRemote('You will be onsite 5 days a week.')?.policy).toBe('onsite');
+  });
+});
+
+describe('remote words in other senses are not a policy', () => {
+  it.each([
+    'We build remote sensing products for farmers.',
+    'Our product helps remote workers stay insured.',
+    'Hybrid search over dense and sparse retrieval.',
+    'Improve onsite engagement prediction for ads.',
+  ])('%s', (text) => expect(extractRemote(text)).toBeNull());
+});
+
+describe('the seeds (../shared/seeds)', () => {
+  const dir = sharedPath('seeds');
+  const run = hasShared('remote seed checks', 'seeds') && dir;
+  it.runIf(run)('reads each seed\'s policy, region and cadence as expected.json says', () => {
+    const expected = JSON.parse(readFileSync(join(dir!, 'expected.json'), 'utf8')).postings as Record<string, { remote: { policy: string; region: string | null; officeDaysPerYear: number[] | null } | null }>;
+    for (const [file, e] of Object.entries(expected)) {
+      const got = extractRemote(clean(readFileSync(join(dir!, file), 'utf8')).text);
+      const brief = got && { policy: got.policy, region: got.region, officeDaysPerYear: got.officeDaysPerYear };
+      const want = e.remote && { policy: e.remote.policy, region: e.remote.region, officeDaysPerYear: e.remote.officeDaysPerYear };
+      expect(brief, file).toEqual(want);
+    }
+  });
+});
+
+describe('HN labelled set (../shared/corpus/hn-labeled-dev.jsonl)', () => {
+  const rows = corpusRows('hn-labeled-dev.jsonl');
+  it.runIf(rows)('gets at least 95% of the labelled work arrangements right', () => {
+    let right = 0, total = 0;
+    for (const r of rows!) {
+      if ((r.uncertain ?? []).includes('remote')) continue;
+      total++;
+      if ((extractRemote(clean(r.text).text)?.policy ?? null) === (r.labels as { remote: string | null }).remote) right++;
+    }
+    expect(right / total).toBeGreaterThanOrEqual(0.95);
+  });
+});

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clean } from '../../src/lib/extract/clean.ts';
+import { extractSkills } from '../../src/lib/extract/skills.ts';
+import { skillFound } from '../../src/lib/eval/score.ts';
+import { sharedPath } from '../../src/lib/eval/corpus.ts';
+import { loadContext } from '../../src/lib/taxonomy.ts';
+import { hasShared } from '../helpers/shared.ts';
+import { corpusRows } from './fixtures/corpus.ts';
+
+const { skills } = loadContext();
+const ids = (text: string) => extractSkills(text, skills).map((s) => s.id);
+
+describe('the taxonomy', () => {
+  it('covers 60–120 skills with unique ids', () => {
+    expect(skills.length).toBeGreaterThanOrEqual(60);
+    expect(skills.length).toBeLessThanOrEqual(120);
+    expect(new Set(skills.map((s) => s.id)).size).toBe(skills.length);
+  });
+});
+
+describe('matching', () => {
+  it('finds frameworks, languages and methods as whole words', () => {
+    expect(ids('Strong Python and PyTorch / TensorFlow; SQL; A/B testing and causal inference.')).toEqual(
+      expect.arrayContaining(['python', 'pytorch', 'tensorflow', 'sql', 'ab-testing', 'causal-inference']));
+  });
+
+  it('lets a hyphen, a space or nothing join a synonym\'s words, and allows plurals', () => {
+    expect(ids('few shot prompting')).toContain('few-shot-learning');
+    expect(ids('multi objective tradeoffs')).toContain('multi-objective-optimization');
+    expect(ids('experience with LLMs and GPUs')).toEqual(expect.arrayContaining(['llm', 'gpu']));
+  });
+
+  it('tells Go the language from "go"', () => {
+    expect(ids('Backend in Go and Rust.')).toEqual(expect.arrayContaining(['go', 'rust']));
+    expect(ids('You will go beyond the brief, let go of old habits, and work on the go.')).not.toContain('go');
+    expect(ids('Prevent rust on the pipes.')).not.toContain('rust');
+  });
+
+  it('tells R the language from R&D and (R)', () => {
+    expect(ids('Analyses in R or Python.')).toContain('r');
+    expect(ids('Our R&D team uses Python(R) daily.')).not.toContain('r');
+  });
+
+  it('tells Spark from "spark joy"', () => {
+    expect(ids('Pipelines on Spark and Airflow.')).toEqual(expect.arrayContaining(['spark', 'airflow']));
+    expect(ids('Ideas that spark joy and spark curiosity.')).not.toContain('spark');
+  });
+
+  it('does not count using LLM tools as an LLM skill', () => {
+    expect(ids('Familiarity with LLM-powered productivity tools for documentation search.')).not.toContain('llm');
+    expect(ids('Experience fine-tuning large language models.')).toContain('llm');
+  });
+
+  it('ignores skills named only in a "Similar Jobs" list', () => {
+    expect(ids('We use Python.\nSimilar Jobs\nKafka Engineer\nAcme\n')).toEqual(['python']);
+  });
+
+  it('lists skills in taxonomy order, once each, with the matched span as evidence', () => {
+    const text = 'SQL, then Python, then python again.';
+    const hits = extractSkills(text, skills);
+    expect(hits.map((h) => h.id)).toEqual(['python', 'sql']);
+    for (const h of hits) expect(text).toContain(h.evidence);
+  });
+});
+
+describe('the seeds (../shared/seeds)', () => {
+  const dir = sharedPath('seeds');
+  const run = hasShared('skill seed checks', 'seeds') && dir;
+  it.runIf(run)('finds at least 80% of each seed\'s expected skills', () => {
+    const expected = JSON.parse(readFileSync(join(dir!, 'expected.json'), 'utf8')).postings as Record<string, { skills: string[] }>;
+    for (const [file, e] of Object.entries(expected)) {
+      const got = extractSkills(clean(readFileSync(join(dir!, file), 'utf8')).text, skills);
+      const found = e.skills.filter((id) => skillFound(id, got)).length;
+      expect(found / e.skills.length, file).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+});
+
+describe('speed (../shared/corpus/glassdoor-2020.jsonl)', () => {
+  const rows = corpusRows('glassdoor-2020.jsonl');
+  it.runIf(rows)('matches about a thousand postings in well under a few seconds', () => {
+    extractSkills('warm up', skills);
+    const t0 = performance.now();
+    for (const r of rows!) extractSkills(r.text, skills);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+});

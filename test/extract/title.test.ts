@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clean } from '../../src/lib/extract/clean.ts';
+import { canonicalCompany } from '../../src/lib/extract/company.ts';
+import { extractCompanyName, extractTitle } from '../../src/lib/extract/title.ts';
+import { sharedPath } from '../../src/lib/eval/corpus.ts';
+import { loadContext } from '../../src/lib/taxonomy.ts';
+import { hasShared } from '../helpers/shared.ts';
+import { corpusRows } from './fixtures/corpus.ts';
+
+const title = (t: string) => extractTitle(t)?.value ?? null;
+const company = (t: string) => extractCompanyName(t)?.value ?? null;
+
+describe('title from the text', () => {
+  it.each([
+    ['HN header: the field with a role word', 'Acme Bio | Senior ML Engineer | Boston or Remote (US) | Full-time\n\nWe make drugs.', 'Senior ML Engineer'],
+    ['HN header with the place first', 'Cologne, Germany | Widgetly | Product Engineer | Full-time | 55 - 85k EUR\n\nHi.', 'Product Engineer'],
+    ['dash-separated header', 'Globex - Founding Engineer (AI) - Remote - $80k + Equity\n\nWe build.', 'Founding Engineer (AI)'],
+    ['a title line at the top', 'Staff Data Scientist, Marketplace\nPosted 3 days ago\nAbout Globex:\nWe sell things.', 'Staff Data Scientist, Marketplace'],
+    ['a title among job-board chrome', 'Job Board\nLogo\n\nPrincipal Research Scientist, Speech\n\nInitech\n\n$200,000 - $250,000', 'Principal Research Scientist, Speech'],
+    ['"The … will" in prose', 'Initech builds tools. The Senior Applied Scientist will own forecasting models.', 'Senior Applied Scientist'],
+    ['"is looking for a …" in prose', 'Initech is looking for a Principal Data Engineer to lead our lakehouse work.', 'Principal Data Engineer'],
+  ])('%s', (_why, text, want) => expect(title(text)).toBe(want));
+
+  it('returns null when the text names no title', () => {
+    expect(title('About Initech:\nWe make staplers. In this role you will improve ranking.\nWhat you will do:\n- Build models')).toBeNull();
+  });
+
+  it('does not take a URL or a contact line as a title', () => {
+    expect(title('Contact: https://example.com/careers/developer-platform\nReply here: jane@example.com')).toBeNull();
+  });
+});
+
+describe('company from the text', () => {
+  it.each([
+    ['HN header first field, URL in parentheses dropped', 'Courtly (https://courtly.io) | Senior Backend Engineer | NYC', 'Courtly'],
+    ['HN header whose first field is a role', 'GTM Engineer | Quizzly\n\nTYPE: Full-time', 'Quizzly'],
+    ['HN header with the place first', 'Cologne, Germany | Widgetly | Product Engineer | Full-time', 'Widgetly'],
+    ['a line of its own after the title', 'Staff Data Scientist, Marketplace\n\nGlobex\n\nNot Interested', 'Globex'],
+    ['"COMPANY:" field', 'COMPANY: Campfire Events\n\nROLE: Marketing Manager', 'Campfire Events'],
+    ['"About <Company>:" heading', 'We build for creators.\nAbout Globex:\nGlobex makes things.', 'Globex'],
+    ['"At <Company>, we"', 'Our mission matters. At Initech, we believe in staplers.', 'Initech'],
+    ['"<Company> is hiring"', 'Hey HN! Air Widget Intelligence (https://example.com) is hiring in Boston.', 'Air Widget Intelligence'],
+    ['"<Company> is a …"', 'Globex is a platform that inspires planning.', 'Globex'],
+  ])('%s', (_why, text, want) => expect(company(text)).toBe(want));
+});
+
+describe('canonicalCompany folds aliases through companies.yml', () => {
+  const { companies } = loadContext();
+  it.each([['Paypal', 'PayPal'], ['pinterest, inc.', 'Pinterest'], ['Facebook', 'Meta'], ['Nvidia', 'NVIDIA'], ['Unknown Co ', 'Unknown Co']])(
+    '%s → %s', (raw, want) => expect(canonicalCompany(raw, companies)).toBe(want));
+});
+
+describe('the seeds (../shared/seeds)', () => {
+  const dir = sharedPath('seeds');
+  const run = hasShared('title seed checks', 'seeds') && dir;
+  it.runIf(run)('finds each seed\'s title (null for 004) and company from the raw text', () => {
+    const expected = JSON.parse(readFileSync(join(dir!, 'expected.json'), 'utf8')).postings as Record<string, { title: string | null; company: string }>;
+    for (const [file, e] of Object.entries(expected)) {
+      const text = clean(readFileSync(join(dir!, file), 'utf8')).text;
+      expect(title(text), file).toBe(e.title);
+      expect(company(text), file).toBe(e.company);
+    }
+  });
+});
+
+describe('HN labelled set (../shared/corpus/hn-labeled-dev.jsonl)', () => {
+  const rows = corpusRows('hn-labeled-dev.jsonl');
+  it.runIf(rows)('names at least 90% of the labelled companies', () => {
+    const { companies } = loadContext();
+    let right = 0, total = 0;
+    for (const r of rows!) {
+      const label = (r.labels as { company: string | null }).company;
+      if (!label || (r.uncertain ?? []).includes('company')) continue;
+      total++;
+      const got = company(clean(r.text).text);
+      if (got && canonicalCompany(got, companies).toLowerCase() === label.toLowerCase()) right++;
+    }
+    expect(right / total).toBeGreaterThanOrEqual(0.9);
+  });
+});
