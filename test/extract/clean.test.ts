@@ -34,7 +34,7 @@ describe('clean', () => {
     const c = clean(body('staff-machine-learning-engineer-content-quality-signals.md'));
     expect(c.text).not.toContain('$');
     expect(c.text).not.toContain('Browse all AI jobs');
-    expect(c.text).toContain('we are sharing the base salary range for this position');
+    expect(c.text).toContain('In an effort to provide greater transparency, we are sharing the base salary range');
     expect(c.text).toContain('Jan 27, 2026');
     const other = c.removed.find((r) => r.reason === 'other-postings')!;
     expect(other.text).toContain('$189K - $390K');

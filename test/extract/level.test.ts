@@ -12,11 +12,11 @@ describe('level from the title', () => {
     ['Staff Machine Learning Engineer, Content Quality Signals', 'staff'],
     ['Sr. Staff Machine Learning Engineer, Content Ecosystem', 'senior-staff'],
     ['Senior Staff Research Scientist', 'senior-staff'],
-    ['Principal Machine Learning Engineer, Trust & Safety', 'principal'],
+    ['Principal Data Engineer, Risk & Fraud', 'principal'],
     ['Distinguished Engineer, AI Platform', 'distinguished'],
     ['Sr. Data Scientist', 'senior'],
     ['Snr Backend Engineer', 'senior'],
-    ['Lead Software Engineer (Back-end, Rust, Fintech)', 'lead'],
+    ['Lead Platform Engineer (Go, Kafka, Payments)', 'lead'],
     ['Jr. ML Engineer', 'junior'],
     ['Entry Level Data Analyst', 'junior'],
     ['New Grad Software Engineer', 'junior'],
@@ -45,8 +45,8 @@ describe('level from the title', () => {
   });
 
   it('gives several roles of one level that level', () => {
-    expect(level('Senior Full-Stack Engineer & Senior Data Scientist/ML Engineer')).toBe('senior');
-    expect(level('Sr. Platform, Sr. Front End, Sr. SWE (Agentic Products), Sr. DevOps')).toBe('senior');
+    expect(level('Senior Backend Engineer & Senior Applied Scientist')).toBe('senior');
+    expect(level('Sr. Infra, Sr. Web Engineer, Sr. SWE (Search), Sr. SRE')).toBe('senior');
   });
 
   it('reads numbered grades on the common ladder (I junior, II mid, III senior; L5 senior, L6 staff)', () => {

@@ -34,7 +34,7 @@ describe('place phrases are normalised', () => {
 
 describe('locations of a posting', () => {
   it('reads an HN header', () => {
-    expect(locs('Acme | QA Engineer | Boston or Remote (US) | Full-time\n\nWe test things.')).toEqual(['Boston, MA, US', 'Remote, US']);
+    expect(locs('Brightpath Labs | Test Engineer | Denver or Remote (US) | Full-time\n\nWe check sensors.')).toEqual(['Denver, CO, US', 'Remote, US']);
   });
 
   it('reads a "Job Location:" field with its value on the next line', () => {
@@ -55,7 +55,7 @@ describe('locations of a posting', () => {
   });
 
   it('keeps every evidence span inside the text', () => {
-    const text = 'Acme | QA Engineer | Boston or Remote (US) | Full-time';
+    const text = 'Brightpath Labs | Test Engineer | Denver or Remote (US) | Full-time';
     for (const e of extractLocations(text).evidence) expect(text).toContain(e);
   });
 });

@@ -59,38 +59,38 @@ describe('pay', () => {
   });
 
   it('keeps bonus, OTE, equity and sign-on out of base pay', () => {
-    const p = pay('Compensation: $130K to $150K + 10% target bonus + equity')!;
-    expect([p.min, p.max]).toEqual([130000, 150000]);
+    const p = pay('Total rewards: $118K to $136K + 12% target bonus + equity')!;
+    expect([p.min, p.max]).toEqual([118000, 136000]);
     expect(p.extras.map((e) => e.kind).sort()).toEqual(['bonus', 'equity']);
-    expect(pay('The anticipated compensation is $160,000-$180,000 OTE.')).toBeNull();
-    expect(pay('Base Salary: $51,500On Target Earnings: $86,500+ (Uncapped)')).toMatchObject({ min: 51500, max: 51500 });
+    expect(pay('Expected compensation sits at $145,000-$170,000 OTE.')).toBeNull();
+    expect(pay('Base Salary: $47,250On Target Earnings: $79,000+ (No Cap)')).toMatchObject({ min: 47250, max: 47250 });
   });
 
   it('never takes funding, valuations, revenue, benefits, headcounts or years for pay', () => {
     for (const t of [
-      'We have raised $300M in Series F funding (valuing us at $3.6 Billion).',
-      'We pay $300 for take-home exercises because your time has value.',
-      '401(k) program with company matching (up to $5,000).',
-      'Educational Assistance/Tuition Reimbursement up to $3K/year',
-      'Mobile Phone or Internet Benefit – $25 per paycheck subsidy',
-      'We serve 10,000 customers and 2,500,000 users since 2012.',
+      'Last spring we closed a $120M Series D round (valuing us at $2.1 Billion).',
+      'Candidates get $250 for the take-home project since your time matters.',
+      '401(k) plan with an employer match (up to $4,500).',
+      'Learning budget: course fees repaid up to $3K/year',
+      'Home Internet Stipend – $30 per paycheck allowance',
+      'We support 8,000 clinics and 1,200,000 patients since 2014.',
       'Strong TS in 100k-line monorepos.',
-      'a predictable raise up to $105K base salary',
+      'a scheduled raise up to $98K base salary',
       'Competitive salary and great benefits.',
     ]) expect(pay(t), t).toBeNull();
   });
 
   it('reads "up to" and lakh figures', () => {
-    expect(pay('Software Engineer | Calgary, Canada (Hybrid) | Up to $140k CAD + Generous Equity')).toMatchObject({
-      min: 140000, max: 140000, currency: 'CAD', rule: 'single-up-to',
+    expect(pay('Backend Developer | Winnipeg, Canada (Onsite) | Up to $125k CAD + Stock Options')).toMatchObject({
+      min: 125000, max: 125000, currency: 'CAD', rule: 'single-up-to',
     });
     expect(pay('CTC: ₹25 - 35 LPA')).toMatchObject({ min: 2500000, max: 3500000, currency: 'INR', period: 'year' });
   });
 
   it('gives no pay for "Not Disclosed" but mentionsPay names the sentence', () => {
-    const t = clean('At Pinterest we believe in transparency. In an effort to provide greater transparency, we are sharing the base salary range for this position. The position is also eligible for equity.').text;
+    const t = clean('At Northwind we value openness. To be upfront with candidates, we are publishing the base salary band for this job. The job is also eligible for equity.').text;
     expect(extractPay(t, ctx.rates, null)).toBeNull();
-    expect(mentionsPay(t)).toBe('In an effort to provide greater transparency, we are sharing the base salary range for this position.');
+    expect(mentionsPay(t)).toBe('To be upfront with candidates, we are publishing the base salary band for this job.');
     expect(mentionsPay('We offer a competitive salary and benefits.')).toBeNull();
     expect(mentionsPay('We build search.')).toBeNull();
   });

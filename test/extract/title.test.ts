@@ -14,8 +14,8 @@ const company = (t: string) => extractCompanyName(t)?.value ?? null;
 
 describe('title from the text', () => {
   it.each([
-    ['HN header: the field with a role word', 'Acme Bio | Senior ML Engineer | Boston or Remote (US) | Full-time\n\nWe make drugs.', 'Senior ML Engineer'],
-    ['HN header with the place first', 'Cologne, Germany | Widgetly | Product Engineer | Full-time | 55 - 85k EUR\n\nHi.', 'Product Engineer'],
+    ['HN header: the field with a role word', 'Helixa Bio | Senior Data Engineer | Pittsburgh or Remote (US) | Contract\n\nWe model proteins.', 'Senior Data Engineer'],
+    ['HN header with the place first', 'Hamburg, Germany | Fernwerk | Platform Engineer | Part-time | 60 - 90k EUR\n\nHello.', 'Platform Engineer'],
     ['dash-separated header', 'Globex - Founding Engineer (AI) - Remote - $80k + Equity\n\nWe build.', 'Founding Engineer (AI)'],
     ['a title line at the top', 'Staff Data Scientist, Marketplace\nPosted 3 days ago\nAbout Globex:\nWe sell things.', 'Staff Data Scientist, Marketplace'],
     ['a title among job-board chrome', 'Job Board\nLogo\n\nPrincipal Research Scientist, Speech\n\nInitech\n\n$200,000 - $250,000', 'Principal Research Scientist, Speech'],
@@ -34,9 +34,9 @@ describe('title from the text', () => {
 
 describe('company from the text', () => {
   it.each([
-    ['HN header first field, URL in parentheses dropped', 'Courtly (https://courtly.io) | Senior Backend Engineer | NYC', 'Courtly'],
+    ['HN header first field, URL in parentheses dropped', 'Tallyho (https://tallyho.dev) | Staff Frontend Engineer | Seattle', 'Tallyho'],
     ['HN header whose first field is a role', 'GTM Engineer | Quizzly\n\nTYPE: Full-time', 'Quizzly'],
-    ['HN header with the place first', 'Cologne, Germany | Widgetly | Product Engineer | Full-time', 'Widgetly'],
+    ['HN header with the place first', 'Hamburg, Germany | Fernwerk | Platform Engineer | Part-time', 'Fernwerk'],
     ['a line of its own after the title', 'Staff Data Scientist, Marketplace\n\nGlobex\n\nNot Interested', 'Globex'],
     ['"COMPANY:" field', 'COMPANY: Campfire Events\n\nROLE: Marketing Manager', 'Campfire Events'],
     ['"About <Company>:" heading', 'We build for creators.\nAbout Globex:\nGlobex makes things.', 'Globex'],

@@ -36,11 +36,11 @@ export function put(dir: string, rel: string, content: string | Buffer): string 
 export function postingText(seed: string, extra = ''): string {
   return [
     `Acme Robotics is hiring for its ${seed} team.`,
-    `You will build machine learning models for ${seed} that run on our warehouse fleet, ship them to production,`,
+    `Your work is training perception models for ${seed} that run on our warehouse fleet, rolling them out,`,
     `and measure what they change. The team owns training pipelines, evaluation and the serving stack for ${seed}.`,
     'Requirements: 5+ years building ML systems in Python and PyTorch; experience with distributed training.',
     'Location: Austin, TX. This role is hybrid, three days a week in the office.',
-    'The base salary range for this role is $180,000 - $220,000.',
+    'Pay for this job: $180,000 - $220,000 base per year.',
     extra,
   ].join('\n') + '\n';
 }

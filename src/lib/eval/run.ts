@@ -144,8 +144,22 @@ export const meets = (l: EvalLine) =>
 export function evaluate(ctx: ExtractContext, sets = ['seeds', 'hn', 'linkedin', 'glassdoor']): EvalLine[] {
   const lines: EvalLine[] = [];
   if (sets.includes('seeds')) lines.push(...scoreSeeds(ctx));
-  if (sets.includes('hn')) lines.push(...scoreHn(ctx));
-  if (sets.includes('linkedin')) lines.push(...scoreLinkedin(ctx));
+  const labelled: EvalLine[] = [];
+  if (sets.includes('hn')) labelled.push(...scoreHn(ctx));
+  if (sets.includes('linkedin')) labelled.push(...scoreLinkedin(ctx));
+  lines.push(...labelled);
+  // The pay and false-pay targets are over all labelled real postings; each set's own line is shown beside it.
+  for (const field of ['pay', 'false pay']) {
+    const parts = labelled.filter((l) => l.field === field);
+    if (parts.length < 2) continue;
+    const all = new Tally();
+    for (const p of parts) {
+      all.right += p.tally.right;
+      all.total += p.tally.total;
+    }
+    for (const p of parts) p.target = null;
+    lines.push({ set: 'hn + linkedin', field, tally: all, target: 0.95, kind: 'accuracy', ...(field === 'false pay' ? { target: 0.01, kind: 'false-rate' as const } : {}) });
+  }
   if (sets.includes('glassdoor')) lines.push(...scoreGlassdoor(ctx));
   return lines;
 }

@@ -14,7 +14,7 @@
  *   5. numbered grades, used only when no word fires. Roman numerals follow the common ladder
  *      I → junior, II → mid, III → senior, IV → staff, V → principal; "L3".."L8" follow the big-tech ladder
  *      (L3 junior, L4 mid, L5 senior, L6 staff, L7 senior-staff, L8 principal).
- * A title naming several roles ("Senior Full-Stack Engineer & Senior Data Scientist") gets a level only when
+ * A title naming several roles ("Senior iOS Engineer & Senior Product Designer") gets a level only when
  * every role has the same one ("Full-Stack Engineer + Senior Cloud Engineer" → null).
  */
 import type { Found } from './found.ts';

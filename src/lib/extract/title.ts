@@ -6,7 +6,7 @@
  *              the first field with a role word (engineer, scientist, intern, CTO …) that is not a place or a type
  *   title-line a short line near the top that reads as a job title ("Staff Machine Learning Engineer, Content …")
  *   prose      "The Staff Machine Learning Engineer will …", "<Company> is looking for a Principal … Engineer to",
- *              "hiring for a senior developer content advocate"
+ *              "hiring for a senior billing platform architect"
  * Company: the header's first field that is not a place/role/type; a short line of its own after the title;
  * "COMPANY: X"; "About <Company>:"; "At <Company>, we …"; "<Company> is hiring/is a/is looking for".
  */
@@ -21,7 +21,7 @@ const LEVEL_WORD = String.raw`(?:senior|sr\.?|snr|staff|principal|lead|junior|jr
 /** Every RegExp this module uses (checked for ReDoS by test/extract/redos.test.ts). */
 export const PATTERNS = {
   role: ROLE_RE,
-  /** "… is looking for a Principal Machine Learning Engineer to …", "hiring for a senior developer content advocate". */
+  /** "… is looking for a Principal Geospatial Data Engineer to …", "hiring for a senior billing platform architect". */
   proseHiring: new RegExp(String.raw`\b(?:looking[ \t]{1,4}for|seeking|hiring(?:[ \t]{1,4}for)?|searching[ \t]{1,4}for|recruiting)[ \t]{1,4}(?:an?|our|one|two)[ \t]{1,4}((?:(?:[A-Z][\w/&+.-]{0,30}|${LEVEL_WORD})[ \t]{1,4}){0,6}?${ROLE_NOUN})\b`, 'gi'),
   /** Place-like or type-like header fields. */
   typeField: /^(?:full[- ]?time|part[- ]?time|contract(?:or)?|freelance|permanent|internship|intern(?:ship)?s?|visa|relocation|no[ \t]{1,4}visa|onsite|on-site|remote|hybrid|in[- ]person|equity|\d[\w ]*people|multiple[ \t]{1,4}(?:roles|positions|openings))\b/i,
