@@ -90,3 +90,10 @@ describe('HN labelled set (../shared/corpus/hn-labeled-dev.jsonl)', () => {
     expect(right / total).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('level: ranges of levels', () => {
+  it('gives no level to a title offering a span of levels', () => {
+    expect(extractLevel('junior-to-senior backend engineer', '')).toBeNull();
+    expect(extractLevel('Junior to Senior Data Engineer', '')).toBeNull();
+  });
+});

@@ -80,3 +80,9 @@ describe('HN labelled set (../shared/corpus/hn-labeled-dev.jsonl)', () => {
     expect(right / total).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('title: a hiring sentence on its own line', () => {
+  it('takes the role named after "is hiring a", not the whole sentence', () => {
+    expect(extractTitle('Quarrybird is hiring a Growth & Partnerships Lead\n\nWe sell software to quarries.')?.value).toBe('Growth & Partnerships Lead');
+  });
+});

@@ -4,7 +4,7 @@
  * this role's level ("The Staff Machine Learning Engineer will …").
  *
  * Precedence within a title:
- *   1. alternatives between levels ("Senior/Staff SRE", "Staff or Principal") → null
+ *   1. alternatives between levels ("Senior/Staff SRE", "Staff or Principal", "junior-to-senior") → null
  *   2. intern words (Intern, Internship, Co-op) → intern: an intern is an intern whatever the role ("Product Manager Intern")
  *   3. management: director words (Director, Head of, VP, Vice President, Chief …, CTO) → director;
  *      Manager / Engineering Manager → manager. They win over IC words ("Senior Manager" → manager).
@@ -25,7 +25,7 @@ const IC = String.raw`(?:distinguished|fellow|principal|staff|lead|senior|sr\.?|
 
 /** Every RegExp this module uses (checked for ReDoS by test/extract/redos.test.ts). */
 export const PATTERNS = {
-  alternatives: new RegExp(String.raw`\b${IC}[ \t]{0,4}(?:\/|\bor\b|,)[ \t]{0,4}${IC}(?![\w-])`, 'i'),
+  alternatives: new RegExp(String.raw`\b${IC}[ \t]{0,4}(?:\/|\bor\b|,|-to-|\bto\b)[ \t]{0,4}${IC}(?![\w-])`, 'i'),
   intern: /\b(?:intern|interns|internship|co-op|coop|apprentice(?:ship)?)\b/i,
   director: /\b(?:director|head[ \t]{1,4}of|vp|svp|evp|vice[ \t]{1,4}president|chief[ \t]{1,4}\w+[ \t]{1,4}officer|cto|ceo|cio|cdo|caio)\b/i,
   manager: /\b(?:manager|management|mgr)\b/i,

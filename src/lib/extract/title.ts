@@ -22,7 +22,7 @@ const LEVEL_WORD = String.raw`(?:senior|sr\.?|snr|staff|principal|lead|junior|jr
 export const PATTERNS = {
   role: ROLE_RE,
   /** "… is looking for a Principal Geospatial Data Engineer to …", "hiring for a senior billing platform architect". */
-  proseHiring: new RegExp(String.raw`\b(?:looking[ \t]{1,4}for|seeking|hiring(?:[ \t]{1,4}for)?|searching[ \t]{1,4}for|recruiting)[ \t]{1,4}(?:an?|our|one|two)[ \t]{1,4}((?:(?:[A-Z][\w/&+.-]{0,30}|${LEVEL_WORD})[ \t]{1,4}){0,6}?${ROLE_NOUN})\b`, 'gi'),
+  proseHiring: new RegExp(String.raw`\b(?:looking[ \t]{1,4}for|seeking|hiring(?:[ \t]{1,4}for)?|searching[ \t]{1,4}for|recruiting)[ \t]{1,4}(?:an?|our|one|two)[ \t]{1,4}((?:(?:[A-Z][\w/&+.-]{0,30}|&|${LEVEL_WORD})[ \t]{1,4}){0,6}?${ROLE_NOUN})\b`, 'gi'),
   /** Place-like or type-like header fields. */
   typeField: /^(?:full[- ]?time|part[- ]?time|contract(?:or)?|freelance|permanent|internship|intern(?:ship)?s?|visa|relocation|no[ \t]{1,4}visa|onsite|on-site|remote|hybrid|in[- ]person|equity|\d[\w ]*people|multiple[ \t]{1,4}(?:roles|positions|openings))\b/i,
   url: /https?:\/\/|www\.|\.(?:com|io|ai|co|org|net|dev|app|xyz|tech)\b/i,
@@ -138,7 +138,8 @@ function isTitleLine(line: string): boolean {
   // Titles are in title case: most words capitalised (short function words aside).
   const caps = words.filter((w) => /^[A-Z0-9(&]/.test(w)).length;
   const small = words.filter((w) => /^(?:of|and|the|for|in|to|a|an|&|-|–|—|\/)$/i.test(w)).length;
-  return caps + small >= words.length - 1 && !/^(?:we|our|i|you|about|join|looking)\b/i.test(t);
+  // "Acme is hiring a Growth Lead" is a sentence about the title, not the title (the prose rule reads it).
+  return caps + small >= words.length - 1 && !/^(?:we|our|i|you|about|join|looking)\b/i.test(t) && !/\b(?:is|are)[ \t]+hiring\b/i.test(t);
 }
 
 /**
