@@ -97,6 +97,24 @@ describe('pay', () => {
 });
 
 /** Accuracy on real labelled postings read at run time from ../shared/corpus (DESIGN scoring rules). */
+describe('pay in header fields and under prose', () => {
+  it('reads a header field on its own, whatever the other fields say', () => {
+    const p = pay('Lumenfold (Series B) | Staff Backend Engineer | Austin - hybrid | Full-time | $172k-$214k base + equity | https://jobs.example.com/lf/42');
+    expect(p).toMatchObject({ min: 172000, max: 214000, currency: 'USD', period: 'year' });
+    expect(p?.extras.map((e) => e.kind)).toContain('equity');
+  });
+
+  it('reads a bare salary-sized range that fills a header field', () => {
+    expect(pay('Orbitly | https://orbitly.example | Senior Data Engineer, Growth | Denver or Chicago | 140-185k\n\nWe build tools.'))
+      .toMatchObject({ min: 140000, max: 185000, currency: 'USD', period: 'year' });
+  });
+
+  it('takes no period from the words of a paragraph above the figure', () => {
+    const text = 'We are a small team where engineers own whole areas and ship to customers daily, and we would like to hear from people who have done this before.\n\n$168k–$231k. Remote (US).';
+    expect(pay(text)).toMatchObject({ min: 168000, max: 231000, period: 'year' });
+  });
+});
+
 describe('pay on the labelled corpus', () => {
   const hn = corpusRows('hn-labeled-dev.jsonl');
   const li = corpusRows('linkedin-2024-dev.jsonl');

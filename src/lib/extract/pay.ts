@@ -242,10 +242,22 @@ function lineAround(text: string, pos: number): { lineStart: number; line: strin
 type Raw = Omit<Candidate, 'kind' | 'strong' | 'qualifier' | 'explicitPeriod'>;
 
 function classify(text: string, c: Raw, rates: Rates, date: string | null): Candidate | null {
-  const after = ownAfter(text, c.end);
   const { lineStart, line } = lineAround(text, c.start);
+  const header = PATTERNS.headerLine.test(line);
+  let after = ownAfter(text, c.end);
   const linePrefix = text.slice(lineStart, c.start);
   let before = ownSentenceBefore(text.slice(Math.max(lineStart, c.start - 150), c.start));
+  // In a "Company (Series A) | Role | Place | $165k-$210k base" header each field stands alone: words of
+  // other fields ("Series A", a URL) say nothing about this figure.
+  let ownField = false;
+  if (header) {
+    before = before.slice(before.lastIndexOf('|') + 1);
+    const bar = after.indexOf('|');
+    if (bar >= 0) after = after.slice(0, bar);
+    const fieldEnd = text.indexOf('|', c.end);
+    const rest = text.slice(c.end, fieldEnd >= 0 && fieldEnd < lineStart + line.length ? fieldEnd : lineStart + line.length);
+    ownField = !before.trim() && !/[\p{L}\d]/u.test(rest.replace(/\b(?:USD|EUR|GBP|CAD|k|K)\b/g, ''));
+  }
   let kind: Kind | null = nearestKind(after, false);
   if (kind === 'base') kind = null; // "$X base salary" reads as pay, but so does the line before: decide below
   const afterSaysPay = nearestKind(after, false) === 'base';
@@ -256,8 +268,12 @@ function classify(text: string, c: Raw, rates: Rates, date: string | null): Cand
     let prevEnd = lineStart - 1;
     while (prevEnd > 0 && text[prevEnd - 1] === '\n') prevEnd--;
     const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
-    prevLine = text.slice(prevStart, prevEnd);
-    if (prevLine.trim().length <= 100) kind = nearestKind(prevLine, true);
+    // Only a short heading speaks for the figure under it; a paragraph's words ("build product daily") do not.
+    const heading = text.slice(prevStart, prevEnd);
+    if (heading.trim().length <= 100) {
+      prevLine = heading;
+      kind = nearestKind(prevLine, true);
+    }
   }
   if (kind == null && afterSaysPay) kind = 'base';
   if (kind === 'trap') return null;
@@ -287,10 +303,11 @@ function classify(text: string, c: Raw, rates: Rates, date: string | null): Cand
 
   // Figures with no pay word near them count only in forms that are plainly pay.
   const short = line.trim().length <= 80;
-  const header = PATTERNS.headerLine.test(line);
   if (c.bare) {
-    // No currency written: only beside a pay word, or as a salary-sized range alone on a short line.
-    const ok = strong ? (c.isRange || c.min >= 10000) : (c.isRange && line.trim().length <= 60 && c.min >= 10000 && (c.max ?? 0) <= c.min * 3);
+    // No currency written: only beside a pay word, or as a salary-sized range alone on a short line or in a
+    // header field of its own ("… | St. Louis or NYC | 150-200k").
+    const alone = line.trim().length <= 60 || ownField;
+    const ok = strong ? (c.isRange || c.min >= 10000) : (c.isRange && alone && c.min >= 10000 && (c.max ?? 0) <= c.min * 3);
     if (!ok) return null;
   } else if (kind === 'neutral') {
     // A pay phrase shortly before ("we are sharing the base salary range … US based applicants only 222,000—327,000 USD").
