@@ -49,9 +49,9 @@ describe('locations of a posting', () => {
     expect(locs('Benefits are listed here.US based applicants only150,000 USD')).toEqual(['US']);
   });
 
-  it('ignores place names in prose and in a job board\'s "Similar Jobs" list', () => {
+  it('ignores place names in prose and in a job board\'s "Similar Jobs" list (set aside by cleaning)', () => {
     const text = 'We are a team spread across Paris and Tokyo.\nThis role can be situated anywhere in the country.\nSimilar Jobs\nStaff Engineer\nOtter\nMountain View, CA • Remote\n';
-    expect(locs(text)).toEqual([]);
+    expect(locs(clean(text).text)).toEqual([]);
   });
 
   it('keeps every evidence span inside the text', () => {

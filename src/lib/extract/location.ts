@@ -72,7 +72,6 @@ const CITIES: Record<string, string> = {
 /** Every RegExp this module uses (checked for ReDoS by test/extract/redos.test.ts). */
 export const PATTERNS = {
   /** Headings after which a job board lists other postings. */
-  chrome: /^[ \t]{0,4}(?:similar jobs|similar roles|related jobs|more jobs like this|other jobs|people also viewed|jobs you may like|looking for something different\?)[ \t]{0,4}$/im,
   /** One line that is a "Job Location: X", "Location - X", "LOCATION: X" field (the value may be on the next line). */
   locationField: /^[ \t]{0,4}(?:[^\s:]{1,20}[ \t])?(?:job[ \t]{1,4})?(?:locations?|office|based in)[ \t]{0,4}[:\-–]([^\n]{0,200})$/i,
   /** "US based applicants only", "U.S.-based candidates". */
@@ -86,12 +85,6 @@ export const PATTERNS = {
   /** Words about work arrangement or contract that may sit beside a place. */
   fillers: /\b(?:remote(?:ly)?|hybrid|on[- ]?site|in[- ]person|in[- ]office|full[- ]?time|part[- ]?time|contract|only|friendly|based|time[ \t]?zones?|timezones?|hours|overlap|preferred|okay|ok)\b/gi,
 };
-
-/** Strip job-board chrome that follows the posting ("Similar Jobs" and what comes after). */
-export function stripChrome(text: string): string {
-  const m = PATTERNS.chrome.exec(text);
-  return m ? text.slice(0, m.index) : text;
-}
 
 /** Trim any of `lead` characters from the start and any of `tail` from the end (no regex: no backtracking). */
 export function trimChars(s: string, lead: string, tail = lead): string {
@@ -207,7 +200,7 @@ export function headerLines(text: string, max = 4): string[] {
  * @returns normalised locations (in the order found, no repeats) and the spans they came from
  */
 export function extractLocations(text: string): { locations: string[]; evidence: string[] } {
-  const own = stripChrome(text);
+  const own = text;
   const locations: string[] = [];
   const evidence: string[] = [];
   const take = (places: string[], span: string) => {

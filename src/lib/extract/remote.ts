@@ -13,7 +13,7 @@
  * Cadence: "1-2 times/quarter" → officeDaysPerYear [4, 8]. Visits fewer than twice a month (under 24 days a
  * year) are occasional and fit a remote role; a weekly or more frequent cadence means hybrid.
  */
-import { normaliseRegion, stripChrome } from './location.ts';
+import { normaliseRegion } from './location.ts';
 import type { Remote, RemotePolicy } from './types.ts';
 
 const NUM = String.raw`(?:\d{1,2}|one|two|three|four|five|six|once|twice)`;
@@ -151,7 +151,7 @@ function sentenceAround(text: string, index: number, length: number): { text: st
  * @returns the policy with region, office days a year, evidence spans and rule names; null when the text states none
  */
 export function extractRemote(text: string): Remote | null {
-  const own = stripChrome(text);
+  const own = text;
   const signals: Signal[] = [];
 
   // Tier 3: LinkedIn tags.

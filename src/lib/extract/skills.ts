@@ -10,7 +10,6 @@
  */
 import type { Skill } from '../taxonomy.ts';
 import type { SkillHit } from './types.ts';
-import { stripChrome } from './location.ts';
 
 /** Every fixed RegExp this module uses (checked for ReDoS by test/extract/redos.test.ts). Per-skill ones are built by `compileSkill`. */
 export const PATTERNS = {
@@ -77,7 +76,7 @@ function compiled(skills: Skill[]): Compiled[] {
  * @returns one hit per skill found, in taxonomy order, each with the first matched span as evidence
  */
 export function extractSkills(text: string, skills: Skill[]): SkillHit[] {
-  const own = stripChrome(text);
+  const own = text;
   const hits: SkillHit[] = [];
   for (const { skill, re, guard } of compiled(skills)) {
     re.lastIndex = 0;

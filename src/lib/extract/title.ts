@@ -11,7 +11,7 @@
  * "COMPANY: X"; "About <Company>:"; "At <Company>, we …"; "<Company> is hiring/is a/is looking for".
  */
 import type { Found } from './found.ts';
-import { placesIn, stripChrome, trimChars } from './location.ts';
+import { placesIn, trimChars } from './location.ts';
 
 /** Nouns that make a phrase a job title. */
 const ROLE_NOUN = String.raw`(?:engineers?|eng|developers?|devs?|scientists?|researchers?|architects?|managers?|designers?|analysts?|advocates?|directors?|interns?|internship|sre|swe|swes|mle|mles|devops|administrators?|consultants?|specialists?|head[ \t]{1,4}of|vp|cto|ceo|cfo|coo|recruiters?|executives?|writers?|programmers?|leads?|technicians?|marketers?|strategists?|operators?|associates?|partners?|officers?|representatives?|coordinators?|product[ \t]{1,4}owners?|founders?|co-?founders?|generalists?|hackers?|economists?|statisticians?|physicists?|mathematicians?|quants?|traders?)`;
@@ -148,7 +148,7 @@ function isTitleLine(line: string): boolean {
  * @returns the title, the rule that found it and the span; null when the text names none
  */
 export function extractTitle(text: string): Found<string> | null {
-  const own = stripChrome(text);
+  const own = text;
   const header = headerLine(own);
   if (header) {
     const fields = headerFields(header)!;
@@ -189,7 +189,7 @@ function cleanCompany(s: string): string | null {
  * @returns the company as written (canonicalCompany folds aliases), the rule and span; null when none is named
  */
 export function extractCompanyName(text: string): Found<string> | null {
-  const own = stripChrome(text);
+  const own = text;
   const field = PATTERNS.companyLine.exec(own);
   if (field) {
     const v = cleanCompany(field[1]!);
