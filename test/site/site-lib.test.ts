@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { highlight, markClass, marksLabel } from '../../src/lib/site/highlight.ts';
-import { dateLabel, officeDaysLabel, payText, percent, safeUrl, usdShort } from '../../src/lib/site/format.ts';
+import { dateLabel, groupRemoved, officeDaysLabel, payText, percent, safeUrl, usdShort } from '../../src/lib/site/format.ts';
 import { facetCounts, filterBy, pageCount, pageOf, postingsPagePath, PAGE_SIZE } from '../../src/lib/site/browse.ts';
 import { provenance, provenanceLabel } from '../../src/lib/site/provenance.ts';
 import { href, postingHref } from '../../src/lib/site/urls.ts';
@@ -139,5 +139,19 @@ describe('corpus sample (posting files from a corpus)', () => {
   test('--limit takes rows spread evenly over the corpus', () => {
     expect(spread([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 3)).toEqual([1, 4, 7]);
     expect(spread([1, 2], 5)).toEqual([1, 2]);
+  });
+});
+
+describe('groupRemoved', () => {
+  test('lists each reason once, in order, with every piece of text kept', () => {
+    const removed = [
+      { reason: 'navigation', text: 'Apply Now' },
+      { reason: 'other postings', text: 'Similar Jobs\nStaff MLE' },
+      { reason: 'navigation', text: 'Bookmark' },
+    ];
+    expect(groupRemoved(removed)).toEqual([
+      { reason: 'navigation', count: 2, text: 'Apply Now\nBookmark' },
+      { reason: 'other postings', count: 1, text: 'Similar Jobs\nStaff MLE' },
+    ]);
   });
 });

@@ -112,3 +112,19 @@ export function safeUrl(url: string | null | undefined): string | null {
     return null;
   }
 }
+
+/**
+ * The blocks cleaning set aside, one entry per reason in order of first appearance, so a page lists
+ * "navigation · 5 pieces" once instead of five one-line entries.
+ * @param removed the row's `removed` blocks
+ */
+export function groupRemoved(removed: { reason: string; text: string }[]): { reason: string; count: number; text: string }[] {
+  const groups = new Map<string, { reason: string; count: number; texts: string[] }>();
+  for (const r of removed) {
+    const g = groups.get(r.reason) ?? { reason: r.reason, count: 0, texts: [] };
+    g.count++;
+    g.texts.push(r.text);
+    groups.set(r.reason, g);
+  }
+  return [...groups.values()].map((g) => ({ reason: g.reason, count: g.count, text: g.texts.join('\n') }));
+}
