@@ -86,3 +86,15 @@ describe('title: a hiring sentence on its own line', () => {
     expect(extractTitle('Quarrybird is hiring a Growth & Partnerships Lead\n\nWe sell software to quarries.')?.value).toBe('Growth & Partnerships Lead');
   });
 });
+
+describe('title and company: first lines that are not headers', () => {
+  it('reads the company from "<Company> (YC W24) Is Hiring"', () => {
+    expect(extractCompanyName('Lanternfish Labs (YC S23) Is Hiring\n\nWe build ledgers.')?.value).toBe('Lanternfish Labs');
+  });
+
+  it('takes no sentence for a title, and the company before a pitch', () => {
+    const text = 'Quillworks (quillworks.io) - we are rebuilding the way shops and their founders talk to customers.\n\nJoin us.';
+    expect(extractTitle(text)).toBeNull();
+    expect(extractCompanyName(text)?.value).toBe('Quillworks');
+  });
+});

@@ -27,6 +27,8 @@ export const PATTERNS = {
   typeField: /^(?:full[- ]?time|part[- ]?time|contract(?:or)?|freelance|permanent|internship|intern(?:ship)?s?|visa|relocation|no[ \t]{1,4}visa|onsite|on-site|remote|hybrid|in[- ]person|equity|\d[\w ]*people|multiple[ \t]{1,4}(?:roles|positions|openings))\b/i,
   url: /https?:\/\/|www\.|\.(?:com|io|ai|co|org|net|dev|app|xyz|tech)\b/i,
   pay: /[$€£]|\b\d{2,3}[ \t]{0,4}k\b|\b(?:usd|eur|gbp|salary)\b/i,
+  /** A first line that is only "<Company> (YC W24) is hiring". */
+  firstLineHiring: /^[ \t]*([A-Z0-9][\w.&'-]{0,40}(?:[ \t][A-Z0-9][\w.&'-]{0,40}){0,3})(?:[ \t]\([^()\n]{1,40}\))?[ \t]+(?:is|are)[ \t]+hiring!?[ \t]*$/i,
   companyLine: /^[ \t]{0,4}(?:company|employer|organi[sz]ation)[ \t]{0,4}:[ \t]{0,4}(.{2,60})$/im,
   /** Anchors for the token walkers below (each a fixed phrase; names around them are read word by word). */
   theThis: /\b(?:The|This) /g,
@@ -115,6 +117,8 @@ function isRoleField(f: string): boolean {
   if (!bare || /https?:|www\.|@/.test(bare) || PATTERNS.url.test(bare) && !ROLE_RE.test(bare)) return false;
   if (PATTERNS.pay.test(bare) && !ROLE_RE.test(bare.replace(/[$€£][\d,.]+k?/g, ''))) return false;
   if (/^multiple\b/i.test(bare) && !/\b(?:senior|staff|sr|junior|lead|principal)\b/i.test(bare)) return false;
+  // A sentence is not a title field ("we're rebuilding the way brands and founders …").
+  if (bare.split(/\s+/).length > 12 || /^(?:we|we're|we’re|our|i|i'm|i’m|you|this|it)\b/i.test(bare)) return false;
   return ROLE_RE.test(bare) && !(placesIn(bare).length && !ROLE_RE.test(bare.replace(/\b(?:remote|hybrid|onsite)\b/gi, '')));
 }
 
@@ -195,6 +199,12 @@ export function extractCompanyName(text: string): Found<string> | null {
     const v = cleanCompany(field[1]!);
     if (v) return { value: v, rule: 'company-field', evidence: field[0].trim() };
   }
+  // A first line "Acme Robotics (YC W24) Is Hiring" names the company before "is hiring".
+  const hiring = PATTERNS.firstLineHiring.exec(own.trimStart().split('\n', 1)[0]!);
+  if (hiring) {
+    const v = cleanCompany(hiring[1]!);
+    if (v) return { value: v, rule: 'first-line-hiring', evidence: hiring[0].trim() };
+  }
   const header = headerLine(own);
   if (header) {
     const fields = headerFields(header)!.flatMap((f) => (header.includes('|') ? f.split(/\s[-–—]\s/) : [f]));
@@ -214,11 +224,13 @@ export function extractCompanyName(text: string): Found<string> | null {
       if (v) return { value: v, rule: 'line-after-title', evidence: next };
     }
   }
-  // A first line that is only a name ("SafetyWing", "This Dot Labs").
-  const first = lines[0];
+  // A first line that is only a name ("SafetyWing", "This Dot Labs"), or a name before " - " and a pitch
+  // ("Quillworks (quillworks.io) - we're rebuilding …").
+  const firstSegment = lines[0]?.split(/\s[-–—]\s/, 1)[0]?.trim();
+  const first = firstSegment?.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
   if (first && first.length <= 40 && first.split(/\s+/).length <= 4 && /^[A-Z0-9]/.test(first) && !ROLE_RE.test(first) && !/[.!?:,]$/.test(first) && !placesIn(first).length) {
     const v = cleanCompany(first);
-    if (v) return { value: v, rule: 'first-line', evidence: first };
+    if (v) return { value: v, rule: 'first-line', evidence: firstSegment! };
   }
   let best: { v: string; rule: string; evidence: string; index: number } | null = null;
   const offer = (raw: string | null, rule: string, evidence: string, index: number) => {
