@@ -145,3 +145,91 @@ describe('pay on the labelled corpus', () => {
     expect(withPay / gd!.length).toBeLessThanOrEqual(0.03);
   });
 });
+
+describe('pay in the forms of hiring threads (invented text)', () => {
+  const range = (t: string) => { const p = pay(t); return p && [p.min, p.max, p.currency, p.period]; };
+
+  it('reads a bare range in brackets as a header field', () => {
+    expect(range('Quillmark | Backend Engineers | Full-time | ONSITE | Austin, TX | [165 - 195K]\n\nWe make ledgers.'))
+      .toEqual([165000, 195000, 'USD', 'year']);
+  });
+
+  it('reads a salary-sized currency range after a role on a long bullet line', () => {
+    const p = pay('Open roles:\n\n• Senior Platform Developer ($118-190k USD): TypeScript, Postgres and Terraform on a small team that ships weekly, with a four-day week.');
+    expect(p).toMatchObject({ min: 118000, max: 190000, currency: 'USD', period: 'year' });
+    expect(p!.ranges[0]!.qualifier).toBe('Senior Platform Developer');
+    expect(range('* Data Engineer (Python, Spark, Airflow, dbt, Snowflake, Kafka, AWS) - $128-$149k — https://jobs.example.org/data-eng/#a1b2c3')).toEqual([128000, 149000, 'USD', 'year']);
+  });
+
+  it('reads "about" tildes: on the currency (€~) and as a range dash ($150~165k)', () => {
+    expect(range('Ledgerline | REMOTE (EU only) or HYBRID Lisbon | €~48k-€~69k | https://ledgerline.example/')).toEqual([48000, 69000, 'EUR', 'year']);
+    expect(range('* Senior Engineer, Mobile - $152~168k - Kotlin, Swift, GraphQL - https://careers.example.com/jobs/123-abc')).toEqual([152000, 168000, 'USD', 'year']);
+    const p = pay('* Senior Engineer, Ingest - $141~166k + 10% bonus - Go, Kubernetes, BigQuery - https://careers.example.com/jobs/9');
+    expect(p).toMatchObject({ min: 141000, max: 166000 });
+    expect(p!.extras.map((e) => e.kind)).toContain('bonus');
+  });
+
+  it('reads bare k ranges that fill a field of their own, with an extra after them', () => {
+    expect(range('Principal Designer | Remote (anywhere) | 52-94k + equity\n\nWe are Tidewell, building billing tools.')).toEqual([52000, 94000, 'USD', 'year']);
+    expect(range('Tidewell | FULL-TIME | ONSITE | Founding Backend Engineer | 65k-105k + Equity\n\nAbout the company: we are a team of four building tools for clinics and labs.')).toEqual([65000, 105000, 'USD', 'year']);
+    expect(range('Brightpath - Founding Mobile Engineer – Remote (US) – 175-240k\n\nWe teach reading to children who struggle with it.')).toEqual([175000, 240000, 'USD', 'year']);
+  });
+
+  it('reads lakh ranges written with L and an intern stipend per month', () => {
+    expect(pay('Site Reliability | Pune (Hybrid) | Full-time\n\nComp: ₹35–55L + ESOPs (flexible)')).toMatchObject({
+      min: 3500000, max: 5500000, currency: 'INR', period: 'year',
+    });
+    expect(pay('Design Intern (Android)\n\nStipend\n₹38,000 per month, plus a laptop')).toMatchObject({
+      min: 38000, max: 38000, currency: 'INR', period: 'month',
+    });
+    // "L" beside no rupee is no lakh; a stipend named after a benefit is no pay.
+    expect(pay('Our robot lifts 40-60L tanks every day in the warehouse we run for clients.')).toBeNull();
+    expect(pay('Perks: a home office stipend of $2,000 per year and a learning stipend of $1,500 per year.')).toBeNull();
+  });
+
+  it('reads an open figure followed by equity, and "£X+ cash/equity" in a header', () => {
+    const p = pay('Wavelet | Founding Engineers | NYC | Onsite\n\nWe raised a $5m seed last month. Looking for founding engineers who like hard problems. $190k+, significant equity. Write to the founders.');
+    expect(p).toMatchObject({ min: 190000, max: null, currency: 'USD' });
+    expect(p!.extras.map((e) => e.kind)).toContain('equity');
+    expect(pay('Lead Data Engineer | Manchester, UK | Hybrid (2 days/week in office) | £120k+ cash/equity')).toMatchObject({
+      min: 120000, max: null, currency: 'GBP', period: 'year',
+    });
+  });
+
+  it('keeps each level of "ranges by level" with its own qualifier and the envelope in min/max', () => {
+    const p = pay('Senior: $170,000 - $195,000, Staff $195,000 - $228,000')!;
+    expect([p.min, p.max]).toEqual([170000, 228000]);
+    expect(p.ranges.map((r) => [r.qualifier, r.min, r.max])).toEqual([['Senior', 170000, 195000], ['Staff', 195000, 228000]]);
+  });
+
+  it('reads job-board lines where a percent range after the salary is equity', () => {
+    const board = 'Lumen Ledger Revenue Operations Platform for Finance Teams Backend Engineer (with an appetite for data) $185K - $240K • 0.20% - 0.45% • Seattle, WA, US Job type Full-time Role Engineering';
+    const p = pay(board)!;
+    expect(p).toMatchObject({ min: 185000, max: 240000, currency: 'USD', period: 'year' });
+    expect(p.extras).toContainEqual({ kind: 'equity', evidence: '0.20% - 0.45%' });
+    expect(range('Growth Marketing Austin, TX, US $110K - $170K 0.25% - 0.60% Any (new grads ok) Apply Now › Growth')).toEqual([110000, 170000, 'USD', 'year']);
+    const yc = pay('Kestrel (YC S24): Founding Infra Engineer – $190K-$255K and 0.4-0.9% equity')!;
+    expect([yc.min, yc.max]).toEqual([190000, 255000]);
+    expect(yc.extras.map((e) => e.kind)).toContain('equity');
+    expect(range('$140K – $205K • Offers Equity • $10k relocation bonus (if needed)')).toEqual([140000, 205000, 'USD', 'year']);
+  });
+
+  it('reads a currency code written against the figure ("CHF70k–CHF95k") but not ids like "W23"', () => {
+    expect(range('Content Lead. 3–5 years.\n\nCHF70k–CHF95k\n\nemail jobs@example.ch')).toEqual([70000, 95000, 'CHF', 'year']);
+    expect(pay('Acme (YC W23) is hiring: 20 engineers on H100 clusters.')).toBeNull();
+  });
+
+  it('reads an open bare figure that fills a header field', () => {
+    expect(pay('- Senior Backend Engineer | Equity | 95k+ (based on experience) + quarterly bonus')).toMatchObject({ min: 95000, max: null });
+  });
+
+  it('still ignores funding, revenue and benefit figures in these forms', () => {
+    for (const t of [
+      'Orchard | Remote | We grew ARR of $150k-$300k per customer last year in the enterprise tier, serving 12 hospitals.',
+      'We raised $200k+, with funding from angels and a pre-seed fund that backs developer tools in Europe and the US.',
+      'Customers typically spend $80k - $120k per year with us on usage-based pricing across their whole fleet of devices.',
+      'Benefits: 401k match, $2,000 learning stipend, $1,000 home office budget, 25 days of holiday and private health insurance.',
+      'Serving 100k+ users in 40 countries | Remote | https://example.com/jobs/42',
+    ]) expect(pay(t), t).toBeNull();
+  });
+});

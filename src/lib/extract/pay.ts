@@ -8,13 +8,13 @@ import type { ExtraKind, Pay, PayRange, Period } from './types.ts';
  */
 export const PATTERNS = {
   /** A written number: thousands groups ("249,900", "65.000", "54 840") with optional decimals, or plain digits. */
-  number: /(?<![A-Za-z\d.,])(?:\d{1,3}(?:[,.\u00A0\u202F' ]\d{3}){1,3}(?:[.,]\d{1,2})?|\d{1,9}(?:[.,]\d{1,2})?)(?!\d)/g,
-  /** A currency symbol or symbol-with-country right before a number ("$", "US$", "C$", "€", "Rs."), read on the last few characters. */
-  prefixSymbol: /(?:US|USD|CA|CAD|C|AU|AUD|A|NZ|NZD|SG|SGD|S|HK|R|MX)?\$ ?$|[€£¥₹₩₪] ?$|\bRs\.? ?$|\bFr\. ?$/,
+  number: /(?<![a-z\d.,])(?:\d{1,3}(?:[,.\u00A0\u202F' ]\d{3}){1,3}(?:[.,]\d{1,2})?|\d{1,9}(?:[.,]\d{1,2})?)(?!\d)/g,
+  /** A currency symbol or symbol-with-country right before a number ("$", "US$", "C$", "€", "Rs.", "€~" for about), read on the last few characters. */
+  prefixSymbol: /(?:US|USD|CA|CAD|C|AU|AUD|A|NZ|NZD|SG|SGD|S|HK|R|MX)?\$ ?~?$|[€£¥₹₩₪] ?~?$|\bRs\.? ?$|\bFr\. ?$/,
   /** A three-letter currency code right before a number ("USD 150k", "CAD 120,000", "EUR 65.000"). */
   prefixCode: /\b([A-Z]{3}) ?$/,
-  /** A multiplier right after a number: k (thousands), or millions/billions (never pay). */
-  multiplier: /^ ?(k|K|mm|MM|m|M|million|billion|bn|B|lakhs?|LPA|lpa)(?![A-Za-z])/,
+  /** A multiplier right after a number: k (thousands), lakh ("L" only beside rupees), or millions/billions (never pay). */
+  multiplier: /^ ?(k|K|mm|MM|m|M|million|billion|bn|B|lakhs?|LPA|lpa|L)(?![A-Za-z])/,
   /** A compound adjective after the figure ("100k-line", "10k-person"): not money. */
   adjective: /^-[A-Za-z]/,
   /** A currency code right after a number ("327,000 USD", "85k EUR"). */
@@ -41,7 +41,17 @@ export const PATTERNS = {
   headerLine: /\|.{0,300}\|/,
   /** Extras mentioned beside base pay ("+ equity", "plus 10% target bonus", "eligible for equity"). */
   extraMention:
-    /(?:\+|\bplus\b|\bwith\b|\beligible for\b|\band\b|,) ?(?:an? |\d{1,3} ?% )?(?:annual |target |discretionary |performance |quarterly |generous |meaningful |competitive |company )?(bonus(?:es)?|equity|stock options|share options|options|stock|RSUs|SARs|commissions?|sign[- ]on bonus|signing bonus|OTE)\b/gi,
+    /(?:\+|\bplus\b|\bwith\b|\beligible for\b|\band\b|,) ?(?:an? |\d{1,3} ?% )?(?:annual |target |discretionary |performance |quarterly |generous |meaningful |competitive |company )?(bonus(?:es)?|equity|stock options|share options|options|stock|RSUs|SARs|ESOPs?|commissions?|sign[- ]on bonus|signing bonus|OTE)\b/gi,
+  /**
+   * Compensation written right after a figure ("+ equity", ", significant equity", "and 0.5-1.0% equity",
+   * "+ 10% bonus"): the figure before it is pay.
+   */
+  extraAfter:
+    /^[ \u00A0]{0,3}(?:\+|\bplus\b|\band\b|&|,)[ \u00A0]{0,3}(?:(?:an?|significant|meaningful|strong|generous|competitive|annual|target|quarterly|up to)[ \u00A0]){0,3}(?:\d{1,2}(?:\.\d{1,2})?(?:[ \u00A0]?%)?[ \u00A0]?[-–—~][ \u00A0]?\d{1,2}(?:\.\d{1,2})?[ \u00A0]?%[ \u00A0]?|\d{1,2}(?:\.\d{1,2})?[ \u00A0]?%[ \u00A0]?)?(?:bonus|equity|stock|options|RSUs?|ESOPs?)\b/i,
+  /** An equity percentage range right after a salary range, as job boards print it ("$200K - $260K • 0.15% - 0.30% •"). */
+  percentAfter: /^[ \u00A0]{0,3}[•|]?[ \u00A0]{0,3}(\d{1,2}(?:\.\d{1,2})?% ?[-–—] ?\d{1,2}(?:\.\d{1,2})?%)/,
+  /** Where a field of a header line starts or ends: "|", "•", a spaced dash, a bracket. */
+  fieldSeparator: /\||•| [-–—] |[[\]()]/g,
   /** "Not disclosed"-style statements: the posting says it states no pay. */
   notDisclosed: /\b(?:not disclosed|undisclosed|not specified|competitive|negotiable|DOE)\b/i,
   /** Sentences that talk about pay (for mentionsPay). */
@@ -121,7 +131,7 @@ function readFigure(text: string, m: RegExpExecArray, known: Set<string>): Figur
   const before = text.slice(Math.max(0, numStart - 8), numStart);
   const sym = PATTERNS.prefixSymbol.exec(before);
   if (sym) {
-    const s = sym[0].trim();
+    const s = sym[0].replace('~', '').trim();
     currency = CURRENCY_SYMBOLS[s] ?? (s.endsWith('$') ? 'USD' : null);
     currencySource = 'currency-symbol';
     start = numStart - sym[0].length;
@@ -136,16 +146,20 @@ function readFigure(text: string, m: RegExpExecArray, known: Set<string>): Figur
       start = numStart - code[0].length;
     }
   }
+  // A letter right before the digits ("W23", "H100") makes an id, unless it ends a currency code ("CHF60k").
+  if (/[A-Z]/.test(text[numStart - 1] ?? '') && currencySource !== 'code-prefix') return null;
   let end = numEnd;
   let rest = text.slice(end, end + 40);
   let hasK = false;
   let factor = 1;
   let big = false;
-  const mult = PATTERNS.multiplier.exec(rest);
+  let mult = PATTERNS.multiplier.exec(rest);
+  // "L" is a lakh only beside rupees ("₹40–60L"); elsewhere it is a unit or a size.
+  if (mult && mult[1] === 'L' && currency !== 'INR' && !/₹|\bINR\b|\bRs\b/.test(text.slice(Math.max(0, start - 12), start))) mult = null;
   if (mult) {
     const w = mult[1]!;
     if (w === 'k' || w === 'K') { hasK = true; factor = 1000; value *= 1000; }
-    else if (/^(?:lakhs?|LPA|lpa)$/.test(w)) { factor = 100000; value *= 100000; currency ??= 'INR'; currencySource ??= 'code-suffix'; }
+    else if (/^(?:lakhs?|LPA|lpa|L)$/.test(w)) { factor = 100000; value *= 100000; currency ??= 'INR'; currencySource ??= 'code-suffix'; }
     else big = true;
     end += mult[0].length;
     rest = text.slice(end, end + 40);
@@ -207,6 +221,8 @@ function nearestKind(w: string, last: boolean): Kind | null {
   let found: Kind | null = null;
   for (const m of w.matchAll(PATTERNS.keyword)) {
     found = kindOf(m[0]);
+    // "Stipend: ₹45,000 per month" (an intern's pay) opens its line; "learning stipend" is a benefit.
+    if (/^stipend$/i.test(m[0]) && !/[\p{L}\d]/u.test(w.slice(w.lastIndexOf('\n', m.index) + 1, m.index))) found = 'base';
     if (!last) return found;
   }
   return found;
@@ -221,7 +237,7 @@ function nearestPeriodWord(w: string): Period | null {
 /** Text after a candidate up to where a new item starts ("+", ",", "and", a sentence end). */
 function ownAfter(text: string, end: number): string {
   const w = text.slice(end, end + 40);
-  const stops = ['+', ',', ';', '(', '\n', '. ', ' and ', ' plus ', ' with ', ' & ', ' - ', ' / '];
+  const stops = ['+', ',', ';', '(', '\n', '. ', ' and ', ' plus ', ' with ', ' & ', ' - ', '/', '•'];
   let cut = w.length;
   for (const s of stops) {
     const i = w.indexOf(s);
@@ -241,11 +257,30 @@ function lineAround(text: string, pos: number): { lineStart: number; line: strin
 
 type Raw = Omit<Candidate, 'kind' | 'strong' | 'qualifier' | 'explicitPeriod'>;
 
-function classify(text: string, c: Raw, rates: Rates, date: string | null): Candidate | null {
+/**
+ * Whether a figure fills a field of its own on its line: nothing before it back to a field separator
+ * ("|", "•", a spaced dash, a bracket) and nothing after it but a currency code or an extra ("+ equity").
+ */
+function fillsField(line: string, from: number, to: number): boolean {
+  let fieldStart = 0;
+  let fieldEnd = line.length;
+  for (const m of line.matchAll(PATTERNS.fieldSeparator)) {
+    if (m.index + m[0].length <= from) fieldStart = m.index + m[0].length;
+    else if (m.index >= to) { fieldEnd = m.index; break; }
+  }
+  if (/[\p{L}\d]/u.test(line.slice(fieldStart, from))) return false;
+  const rest = line.slice(to, fieldEnd);
+  return !/[\p{L}\d]/u.test(rest.replace(/\b(?:USD|EUR|GBP|CAD|k|K)\b/g, '')) || PATTERNS.extraAfter.test(rest);
+}
+
+function classify(text: string, c: Raw, rates: Rates, date: string | null, prevEnd = 0): Candidate | null {
   const { lineStart, line } = lineAround(text, c.start);
   const header = PATTERNS.headerLine.test(line);
   let after = ownAfter(text, c.end);
-  const linePrefix = text.slice(lineStart, c.start);
+  // The words since the previous figure on the line ("Staff: $190k - $210k, Principal $210k - $235k").
+  const linePrefix = text.slice(Math.max(lineStart, prevEnd), c.start).replace(/^[\s,;]{0,5}/, '');
+  const extraAfter = PATTERNS.extraAfter.test(text.slice(c.end, c.end + 60).split('\n')[0]!)
+    || PATTERNS.percentAfter.test(text.slice(c.end, c.end + 30));
   let before = ownSentenceBefore(text.slice(Math.max(lineStart, c.start - 150), c.start));
   // In a "Company (Series A) | Role | Place | $165k-$210k base" header each field stands alone: words of
   // other fields ("Series A", a URL) say nothing about this figure.
@@ -258,10 +293,21 @@ function classify(text: string, c: Raw, rates: Rates, date: string | null): Cand
     const rest = text.slice(c.end, fieldEnd >= 0 && fieldEnd < lineStart + line.length ? fieldEnd : lineStart + line.length);
     ownField = !before.trim() && !/[\p{L}\d]/u.test(rest.replace(/\b(?:USD|EUR|GBP|CAD|k|K)\b/g, ''));
   }
+  ownField ||= fillsField(line, c.start - lineStart, c.end - lineStart);
   let kind: Kind | null = nearestKind(after, false);
   if (kind === 'base') kind = null; // "$X base salary" reads as pay, but so does the line before: decide below
   const afterSaysPay = nearestKind(after, false) === 'base';
-  if (kind == null) kind = nearestKind(before, true);
+  // A non-pay word far back in a long sentence ("…Revenue Activation Platform. A Full Stack Engineer (with
+  // something to prove) $200K - $260K") says nothing about a salary-sized currency range: only a word within a
+  // few words of it does ("ARR of $150k-$200k").
+  let farTrap = false;
+  if (kind == null) {
+    kind = nearestKind(before, true);
+    if (kind === 'trap' && c.isRange && !c.bare) {
+      const near = nearestKind(before.slice(-40), true);
+      if (near !== 'trap') { kind = near; farTrap = true; }
+    }
+  }
   // A figure at the start of a line under a short heading ("Salary Range\n$110,000 - $140,000").
   let prevLine = '';
   if (kind == null && lineStart > 0 && !linePrefix.trim()) {
@@ -307,16 +353,27 @@ function classify(text: string, c: Raw, rates: Rates, date: string | null): Cand
     // No currency written: only beside a pay word, or as a salary-sized range alone on a short line or in a
     // header field of its own ("… | St. Louis or NYC | 150-200k").
     const alone = line.trim().length <= 60 || ownField;
-    const ok = strong ? (c.isRange || c.min >= 10000) : (c.isRange && alone && c.min >= 10000 && (c.max ?? 0) <= c.min * 3);
+    // An open salary-sized figure may fill a "|" header field too ("| Equity | 110k+ (based on experience) |").
+    const ok = strong ? (c.isRange || c.min >= 10000)
+      : c.isRange ? (alone && c.min >= 10000 && (c.max ?? 0) <= c.min * 3)
+      : (c.max == null && header && ownField && period === 'year' && usd >= 20000);
     if (!ok) return null;
   } else if (kind === 'neutral') {
     // A pay phrase shortly before ("we are sharing the base salary range … US based applicants only 222,000—327,000 USD").
     const nearPay = c.isRange && PATTERNS.payPhrase.test(text.slice(Math.max(0, c.start - 500), c.start));
-    const ok = c.isRange ? (explicitPeriod || short || header || nearPay) : (explicitPeriod || header || (short && c.upTo));
+    // A salary-sized yearly range in a currency ("Engineer ($125-200k USD): …", "$135-$155k — https://…"), or one
+    // figure followed by an extra ("$200k+, significant equity"), reads as pay wherever it stands.
+    const salaryShaped = period === 'year' && usd >= 20000 && usdMax <= 1000000 && (c.max == null || c.max <= c.min * 3);
+    const ok = farTrap ? salaryShaped : c.isRange
+      ? (explicitPeriod || short || header || nearPay || salaryShaped)
+      : (explicitPeriod || header || (short && c.upTo) || (salaryShaped && (extraAfter || ownField)));
     if (!ok) return null;
   }
   let qualifier: string | null = null;
-  const q = linePrefix.replace(/^[\s\-–—•*·]{0,10}/, '').replace(/[\s:\-–—=(]{0,10}$/, '');
+  let q = linePrefix.replace(/^[\s\-–—•*·),;]{0,10}/, '').replace(/[\s:\-–—=(,;]{0,10}$/, '');
+  // "Senior Designer (hybrid, $140k - $190k)": a bracket opened before the figure ends the qualifier.
+  const open = q.lastIndexOf('(');
+  if (open > 0 && !q.includes(')', open)) q = q.slice(0, open).trimEnd();
   if (q && q.length <= 40 && !nearestKind(q, true) && !q.includes('|')) qualifier = q;
   return { ...c, period, explicitPeriod, kind, strong, qualifier };
 }
@@ -357,7 +414,7 @@ function candidates(text: string, rates: Rates, date: string | null): Candidate[
           start: a.start, end: b.end, min: lo, max: hi, currency,
           currencySource: (a.currency ? a.currencySource : b.currencySource) ?? 'no-currency', period: b.period ?? a.period,
           isRange: true, upTo: false, bare,
-        }, rates, date);
+        }, rates, date, out.at(-1)?.end);
         if (c) out.push(c);
         i++;
         continue;
@@ -372,7 +429,7 @@ function candidates(text: string, rates: Rates, date: string | null): Candidate[
     const c = classify(text, {
       start: a.start, end: a.end, min: a.value, max: a.open ? null : a.value, currency: a.currency ?? usual,
       currencySource: a.currencySource ?? 'no-currency', period: a.period, isRange: false, upTo, bare: !a.currency,
-    }, rates, date);
+    }, rates, date, out.at(-1)?.end);
     if (c) out.push(c);
   }
   return out;
@@ -400,6 +457,13 @@ function extrasNear(text: string, from: number, extras: Pay['extras']): void {
     }
   };
   scan(text.slice(from, from + 120).split('\n')[0]!, false);
+  const ea = PATTERNS.extraAfter.exec(text.slice(from, from + 60).split('\n')[0]!);
+  if (ea) {
+    const ev = ea[0].replace(/^[\s+,&]{0,6}(?:plus |and )?/i, '').trim();
+    add(/bonus/i.test(ev) ? 'bonus' : 'equity', ev);
+  }
+  const pct = PATTERNS.percentAfter.exec(text.slice(from, from + 30));
+  if (pct) add('equity', pct[1]!);
   if (text.length <= 200000) scan(text, true);
 }
 
