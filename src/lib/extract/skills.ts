@@ -23,6 +23,8 @@ interface Compiled {
   skill: Skill;
   re: RegExp;
   guard: RegExp | null;
+  /** The first word of each synonym (lowercased unless case-sensitive): the regex can match only where one occurs. */
+  needles: string[];
 }
 
 const escape = (s: string) => s.replace(PATTERNS.special, '\\$&');
@@ -63,7 +65,14 @@ const cache = new WeakMap<Skill[], Compiled[]>();
 function compiled(skills: Skill[]): Compiled[] {
   let c = cache.get(skills);
   if (!c) {
-    c = skills.map((skill) => ({ skill, ...compileSkill(skill) }));
+    c = skills.map((skill) => ({
+      skill,
+      ...compileSkill(skill),
+      needles: skill.synonyms.map((syn) => {
+        const first = syn.trim().split(PATTERNS.gap)[0]!;
+        return skill.caseSensitive ? first : first.toLowerCase();
+      }),
+    }));
     cache.set(skills, c);
   }
   return c;
@@ -77,8 +86,12 @@ function compiled(skills: Skill[]): Compiled[] {
  */
 export function extractSkills(text: string, skills: Skill[]): SkillHit[] {
   const own = text;
+  const lower = text.toLowerCase();
   const hits: SkillHit[] = [];
-  for (const { skill, re, guard } of compiled(skills)) {
+  for (const { skill, re, guard, needles } of compiled(skills)) {
+    // A cheap literal look first: most skills are absent from most postings, and the regex scan is the cost.
+    const haystack = skill.caseSensitive ? own : lower;
+    if (!needles.some((n) => haystack.includes(n))) continue;
     re.lastIndex = 0;
     let guarded: [number, number][] | null = null;
     for (const m of own.matchAll(re)) {
