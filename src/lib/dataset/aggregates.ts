@@ -6,6 +6,7 @@
 import { ascending, median, rollups } from 'd3';
 import { LEVELS, REMOTE_POLICIES, type Level, type RemotePolicy } from '../extract/types.ts';
 import type { Dataset, PostingRow } from './types.ts';
+import { exclusionGroup } from './build.ts';
 
 /** The thresholds below which the site says "not enough data" instead of drawing or summarising. */
 export const THRESHOLDS = {
@@ -338,7 +339,8 @@ export function unparsedPay(dataset: Dataset): UnparsedPay[] {
 /** Excluded postings grouped by why (role family, or "role not told"), most common first. */
 export function exclusions(dataset: Dataset): { reason: string; n: number }[] {
   const out = dataset.postings.filter((r) => r.excluded !== null);
-  return rollups(out, (v) => v.length, (r) => (r.roleFamily ? `not an ML role: ${r.roleFamily}` : 'role could not be told'))
+  // Excluded rows are exactly the rows that are not ML roles (build.ts), so each has a group.
+  return rollups(out, (v) => v.length, (r) => exclusionGroup(r)!)
     .map(([reason, n]) => ({ reason, n }))
     .sort((a, b) => b.n - a.n || a.reason.localeCompare(b.reason));
 }

@@ -6,12 +6,20 @@ import type { Dataset, PostingRow } from './types.ts';
 /** The date a posting is placed at: posted, else captured. */
 export const datingOf = (p: { posted: string | null; captured: string | null }) => p.posted ?? p.captured;
 
-/** Why the charts leave a posting out, or null when it is an ML role. */
-function exclusionReason(row: Omit<PostingRow, 'excluded'>): string | null {
+/**
+ * The group a posting left out of the charts falls in ("not an ML role: software-engineer", "role could not be
+ * told"), or null when it is an ML role. /about/ counts exclusions by this group.
+ */
+export function exclusionGroup(row: Pick<PostingRow, 'isMlRole' | 'roleFamily'>): string | null {
   if (row.isMlRole) return null;
+  return row.roleFamily ? `not an ML role: ${row.roleFamily}` : 'role could not be told';
+}
+
+/** Why the charts leave a posting out: its group and the words the role was read from; null for an ML role. */
+function exclusionReason(row: Omit<PostingRow, 'excluded'>): string | null {
+  const group = exclusionGroup(row);
   const role = row.trace.find((t) => t.field === 'role');
-  if (!row.roleFamily) return 'role could not be told from the title or text';
-  return `not an ML role (${row.roleFamily}${role ? `: “${role.evidence}”` : ''})`;
+  return group && role ? `${group} (“${role.evidence}”)` : group;
 }
 
 /** Newest first by posting date (undated last), then by id: a stable order independent of file-system order. */
