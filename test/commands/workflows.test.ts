@@ -20,11 +20,11 @@ describe('pull-request workflow', () => {
     expect(text.replace(/#.*$/gm, '')).not.toMatch(/pull_request_target/);
     expect(wf.permissions).toEqual({ contents: 'read' });
   });
-  it('sets up Node from .nvmrc, installs with npm install, then checks, tests, builds and writes the summary', () => {
+  it('sets up Node from .nvmrc, installs with npm ci, then checks, tests, builds and writes the summary', () => {
     expect(steps(wf).find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version-file']).toBe('.nvmrc');
     const all = runs(wf);
-    expect(all).not.toMatch(/npm ci\b/);
-    for (const cmd of ['npm install', 'npm run check', 'npm test', 'npm run build', 'pr-summary']) expect(all).toContain(cmd);
+    expect(all).not.toMatch(/npm install\b/);
+    for (const cmd of ['npm ci', 'npm run check', 'npm test', 'npm run build', 'pr-summary']) expect(all).toContain(cmd);
   });
 });
 
@@ -40,6 +40,7 @@ describe('deploy workflow', () => {
     expect(build?.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.origin }}', BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
     const uses = steps(wf).map((s) => s.uses?.split('@')[0]);
     for (const a of ['actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']) expect(uses).toContain(a);
-    expect(runs(wf)).not.toMatch(/npm ci\b/);
+    expect(runs(wf)).toMatch(/npm ci\b/);
+    expect(runs(wf)).not.toMatch(/npm install\b/);
   });
 });
