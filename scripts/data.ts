@@ -27,7 +27,7 @@ const noisy = loaded.filter((p) => p.file.messages.length > 0).map((p) => p.file
 if (noisy.length > 0 && (!values.quiet || counts.errors > 0)) {
   console.error(reporter(noisy, { quiet: values.quiet }));
 }
-const dataset = buildDataset(loaded);
+const dataset = buildDataset(loaded, ctx.rates);
 const summary = `data: ${counts.files} files read, ${dataset.counts.postings} postings built (${dataset.counts.ml} ML roles, ${dataset.counts.excluded} excluded), ${counts.warnings} warnings, ${counts.errors} errors`;
 if (counts.errors > 0) {
   console.error(`${summary}; nothing written: fix the errors above (npm run check lists them)`);

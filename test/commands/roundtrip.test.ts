@@ -19,7 +19,7 @@ describe('round trip: add and import → loadCollection + buildDataset → same 
     const imported = importRows(parseImportFile(JSON.stringify(row), 'r.jsonl'), ctx, postings);
     expect(imported.written).toHaveLength(1);
 
-    const dataset = buildDataset(loadCollection(postings, ctx, postings));
+    const dataset = buildDataset(loadCollection(postings, ctx, postings), ctx.rates);
     expect(dataset.counts.postings).toBe(2);
     for (const rel of ['vector-labs/senior-ml-engineer-vision.md', 'pinterest/staff-applied-scientist.md']) {
       const fromRow = dataset.postings.find((p) => p.file === rel)!;

@@ -7,7 +7,8 @@ function row(over: Partial<PostingRow>): PostingRow {
   return {
     source: null, id: 'acme/x', title: 'ML Engineer', company: 'Acme', level: null, roleFamily: 'ml-engineer', isMlRole: true,
     pay: null, remote: null, locations: [], posted: null, captured: null, skills: [], overridden: [], trace: [],
-    file: 'acme/x.md', url: null, text: '', removed: [], excluded: null, payMention: null, warnings: [], ...over,
+    file: 'acme/x.md', url: null, text: '', removed: [], excluded: null, payMention: null, warnings: [], origin: null, board: null,
+    paySource: null, boardPay: null, payAgrees: null, remoteSource: null, remoteAgrees: null, locationsSource: null, ...over,
   };
 }
 

@@ -29,7 +29,7 @@ describe('readPosting', () => {
     const [e] = errors('---\ntitle: T\ncompany: C\nsalary: 100k\n---\nbody');
     expect(e!.line).toBe(4);
     expect(e!.reason).toContain('`salary`');
-    expect(e!.reason).toContain('allowed: title, company, captured, posted, url, pay, remote, level, locations');
+    expect(e!.reason).toContain('allowed: title, company, captured, posted, url, origin, board, pay, remote, level, locations');
   });
 
   it('lists the allowed values of an enum field', () => {
@@ -47,6 +47,19 @@ describe('readPosting', () => {
     const e = errors('---\ntitle: T\ncompany: C\nposted: 2025-02-30\npay: {min: 200000, max: 100000, currency: USD, period: year}\n---\nb');
     expect(e.map((x) => x.reason)).toEqual(['`posted` is not a real calendar date', '`pay.max` pay min is greater than pay max']);
     expect(e.map((x) => x.line)).toEqual([4, 5]);
+  });
+
+  it('takes a posted month (YYYY-MM) when only the month is known, and refuses a month that does not exist', () => {
+    expect(errors('---\ntitle: T\ncompany: C\nposted: 2019-06\n---\nb')).toEqual([]);
+    expect(errors('---\ntitle: T\ncompany: C\nposted: 2019-13\n---\nb').map((x) => x.reason)).toEqual(['`posted` is not a real calendar date']);
+  });
+
+  it('takes what a job board states (origin, board pay, workplace, locations) and checks its shape', () => {
+    const ok = '---\ntitle: T\ncompany: C\norigin: ashby\nboard:\n  pay:\n    - {min: 150000, max: 200000, currency: USD, period: year, label: US}\n  workplace: remote\n  locations: [New York]\n---\nb';
+    expect(errors(ok)).toEqual([]);
+    const bad = errors('---\ntitle: T\ncompany: C\norigin: monster\nboard:\n  pay:\n    - {min: 150k, currency: USD, period: year}\n---\nb');
+    expect(bad.map((x) => x.line)).toEqual([4, 7]);
+    expect(bad[0]!.reason).toMatch(/`origin` must be one of: hn, ashby, greenhouse, lever, file/);
   });
 
   it('accepts corrections of pay, remote, level and locations', () => {

@@ -29,6 +29,14 @@ export function row(over: Partial<PostingRow> & { id: string }): PostingRow {
     excluded: null,
     payMention: null,
     warnings: [],
+    origin: null,
+    board: null,
+    paySource: over.pay ? 'text' : null,
+    boardPay: null,
+    payAgrees: null,
+    remoteSource: over.remote ? 'text' : null,
+    remoteAgrees: null,
+    locationsSource: over.locations?.length ? 'text' : null,
     ...over,
   };
 }

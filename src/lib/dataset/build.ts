@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import type { LoadedPosting } from '../posting/collection.ts';
 import { mentionsPay } from '../extract/pay.ts';
+import type { Rates } from '../taxonomy.ts';
+import { weighBoard } from './board.ts';
 import type { Dataset, PostingRow } from './types.ts';
 
 /** The date a posting is placed at: posted, else captured. */
@@ -36,8 +38,10 @@ export function compareRows(a: PostingRow, b: PostingRow): number {
 /**
  * Turn loaded postings into the dataset (public/data/postings.json). Files with errors are counted, never rows.
  * Deterministic: nothing depends on the build date or the order files were read.
+ * @param loaded the checked and extracted postings
+ * @param rates exchange rates, for the USD view of pay a job board states
  */
-export function buildDataset(loaded: LoadedPosting[]): Dataset {
+export function buildDataset(loaded: LoadedPosting[], rates: Rates): Dataset {
   const rows: PostingRow[] = [];
   let warnings = 0, errors = 0;
   for (const p of loaded) {
@@ -45,14 +49,16 @@ export function buildDataset(loaded: LoadedPosting[]): Dataset {
     errors += p.file.messages.filter((m) => m.fatal === true).length;
     if (!p.result || !p.frontMatter) continue;
     const { extraction, cleaned } = p.result;
+    const weighed = weighBoard(extraction, rates);
     const base = {
       ...extraction,
+      ...weighed,
       id: p.id,
       file: p.rel,
       url: p.frontMatter.url ?? null,
       text: cleaned.text,
       removed: cleaned.removed,
-      payMention: extraction.pay ? null : mentionsPay(cleaned.text),
+      payMention: extraction.pay || extraction.overridden.includes('pay') ? null : mentionsPay(cleaned.text),
       warnings: p.file.messages.filter((m) => m.fatal !== true).map((m) => m.reason),
     };
     rows.push({ ...base, excluded: exclusionReason(base) });
@@ -86,7 +92,10 @@ export function postingsCsv(dataset: Dataset): string {
     pay_annual_min_usd: r.pay?.annualMinUsd,
     pay_annual_max_usd: r.pay?.annualMaxUsd,
     pay_evidence: r.pay?.evidence,
+    pay_source: r.paySource,
+    pay_agrees_with_board: r.payAgrees,
     remote_policy: r.remote?.policy,
+    remote_source: r.remoteSource,
     remote_region: r.remote?.region,
     office_days_per_year_min: r.remote?.officeDaysPerYear?.[0],
     office_days_per_year_max: r.remote?.officeDaysPerYear?.[1],
@@ -96,6 +105,14 @@ export function postingsCsv(dataset: Dataset): string {
     skills: r.skills.map((s) => s.id).join('; '),
     url: r.url,
     overridden: r.overridden.join('; '),
+    origin: r.origin,
+    board_pay_min: r.boardPay?.min,
+    board_pay_max: r.boardPay?.max,
+    board_pay_currency: r.boardPay?.currency,
+    board_pay_period: r.boardPay?.period,
+    board_pay_ranges: r.board?.pay?.length,
+    board_workplace: r.board?.workplace,
+    board_locations: r.board?.locations?.join('; '),
   }));
   return Papa.unparse(data, { escapeFormulae: true, newline: '\n' }) + '\n';
 }

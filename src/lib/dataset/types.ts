@@ -1,4 +1,5 @@
-import type { Extraction } from '../extract/types.ts';
+import type { Extraction, Pay } from '../extract/types.ts';
+import type { FieldSource } from './board.ts';
 
 /** One posting as the datasets carry it: the extract contract plus what the site needs to show it. */
 export interface PostingRow extends Extraction {
@@ -18,6 +19,22 @@ export interface PostingRow extends Extraction {
   payMention: string | null;
   /** Check warnings for this posting (repost, odd pay …). */
   warnings: string[];
+  /**
+   * Where `pay` comes from: the text, a front-matter correction, or the job board's structured pay (used only where the
+   * text states none; shown as "stated by the job board"); null when nobody states pay. In the datasets `pay` is the
+   * pay the site shows; the text's own is the trace's.
+   */
+  paySource: FieldSource | null;
+  /** The board's structured pay as a pay object, whether or not it is the one shown; null when the board states none. */
+  boardPay: Pay | null;
+  /** When both the text and the board state pay: whether they agree (same currency, ends within 2%); else null. */
+  payAgrees: boolean | null;
+  /** Where `remote` comes from (the board's `workplace` only where the text states no arrangement). */
+  remoteSource: FieldSource | null;
+  /** When both the text and the board state a work arrangement: whether the policies agree; else null. */
+  remoteAgrees: boolean | null;
+  /** Where `locations` come from (the board's only where the text names none). */
+  locationsSource: FieldSource | null;
 }
 
 /** public/data/postings.json. */

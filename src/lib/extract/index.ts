@@ -120,6 +120,8 @@ export function extractPosting(input: ExtractInput, ctx: ExtractContext): Extrac
     captured,
     skills,
     overridden,
+    origin: fm?.origin ?? null,
+    board: fm?.board ?? null,
     trace,
   };
   return { extraction, cleaned };

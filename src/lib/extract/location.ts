@@ -70,6 +70,9 @@ const CITIES: Record<string, string> = {
 };
 
 /** Every RegExp this module uses (checked for ReDoS by test/extract/redos.test.ts). */
+// Lookups take words from postings: "constructor" or "toString" must find nothing, not Object.prototype's members.
+for (const table of [US_STATES, PLACE_ALIASES, CITIES]) Object.setPrototypeOf(table, null);
+
 export const PATTERNS = {
   /** Headings after which a job board lists other postings. */
   /** One line that is a "Job Location: X", "Location - X", "LOCATION: X" field (the value may be on the next line). */

@@ -10,7 +10,9 @@ export function ratePerUsd(currency: string, rates: Rates, date: string | null):
   const sorted = [...rates].sort((a, b) => a.date.localeCompare(b.date));
   const usable = sorted.filter((r) => r.perUsd[currency] !== undefined);
   if (usable.length === 0) return null;
-  const inForce = date ? usable.filter((r) => r.date <= date).at(-1) : undefined;
+  // A month-dated posting ("2019-06", an old HN post) counts as dated the 1st of its month.
+  const day = date && /^\d{4}-\d{2}$/.test(date) ? `${date}-01` : date;
+  const inForce = day ? usable.filter((r) => r.date <= day).at(-1) : undefined;
   return (inForce ?? usable.at(-1))!.perUsd[currency]!;
 }
 

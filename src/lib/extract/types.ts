@@ -81,6 +81,22 @@ export interface Trace {
   evidence: string;
 }
 
+/** One pay range a job board states in structured form (DESIGN.md, "Imported postings"). */
+export interface BoardPay {
+  min: number;
+  max?: number | null | undefined;
+  currency: string;
+  period: Period;
+  label?: string | null | undefined;
+}
+
+/** What a job board states in structured form beside the text, as the importer wrote it to front matter. */
+export interface BoardStatement {
+  pay?: BoardPay[] | undefined;
+  workplace?: RemotePolicy | undefined;
+  locations?: string[] | undefined;
+}
+
 export interface Extraction {
   source: string | null;
   id: string | null;
@@ -97,6 +113,10 @@ export interface Extraction {
   skills: SkillHit[];
   /** Fields whose value came from front matter corrections rather than extraction. */
   overridden: string[];
+  /** Which importer wrote the posting file (`hn`, `ashby`, `greenhouse`, `lever`, `file`), from front matter; null otherwise. */
+  origin: string | null;
+  /** What the job board states in structured form, as given in front matter; null when none. `pay` stays the text's. */
+  board: BoardStatement | null;
   /** Extension: provenance of every field (rule + evidence span), for the posting page and eval. */
   trace: Trace[];
 }

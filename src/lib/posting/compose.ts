@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import type { BoardStatement } from '../extract/types.ts';
 
 /** The front matter `add` and `import` write: the fields a contributor fills in, in the order CONTRIBUTING shows. */
 export interface NewFrontMatter {
@@ -7,6 +8,10 @@ export interface NewFrontMatter {
   captured?: string | undefined;
   posted?: string | undefined;
   url?: string | undefined;
+  /** Which importer wrote the file. */
+  origin?: string | undefined;
+  /** What the job board states in structured form. */
+  board?: BoardStatement | undefined;
 }
 
 /**
@@ -16,8 +21,10 @@ export interface NewFrontMatter {
  * @param body the posting text as pasted
  */
 export function composePosting(fm: NewFrontMatter, body: string): string {
-  const data: Record<string, string> = { title: fm.title, company: fm.company };
-  for (const key of ['captured', 'posted', 'url'] as const) if (fm[key]) data[key] = fm[key]!;
+  const data: Record<string, unknown> = { title: fm.title, company: fm.company };
+  for (const key of ['captured', 'posted', 'url', 'origin'] as const) if (fm[key]) data[key] = fm[key]!;
+  const board = fm.board && Object.fromEntries(Object.entries(fm.board).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+  if (board && Object.keys(board).length) data.board = board;
   const yaml = stringify(data, { lineWidth: 0 });
   return `---\n${yaml}---\n${body}`;
 }

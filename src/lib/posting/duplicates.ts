@@ -84,10 +84,15 @@ export interface DupMatch {
   similarity: number;
 }
 
-/** Whole days between two YYYY-MM-DD dates (absolute), or null when either is missing. */
+/**
+ * Whole days between two dates (absolute), or null when either is missing. A date may be a month (YYYY-MM, when
+ * only the month is known): it counts as the 1st, except that two dates in the same month are 0 days apart.
+ */
 export function daysApart(a: string | null, b: string | null): number | null {
   if (!a || !b) return null;
-  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+  if ((a.length === 7 || b.length === 7) && a.slice(0, 7) === b.slice(0, 7)) return 0;
+  const day = (d: string) => Date.parse(`${d.length === 7 ? `${d}-01` : d}T00:00:00Z`);
+  return Math.abs(day(a) - day(b)) / 86_400_000;
 }
 
 function prepare(key: DupKey): Entry {

@@ -2,14 +2,11 @@
  * The logic of `npm run import`: many postings from a CSV export or a JSON Lines file, each written as a posting file,
  * duplicates (against the content folder and within the file) skipped and reported with the reason.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import Papa from 'papaparse';
 import * as chrono from 'chrono-node';
 import type { ExtractContext } from '../taxonomy.ts';
 import { isIsoDate } from './compose.ts';
-import { companyFolder, draftPosting, freeSlug, guessTitleCompany, loadExisting, type ExistingContent } from './intake.ts';
-import { shortSlug } from './names.ts';
+import { admitPosting, guessTitleCompany, isRefusal, loadExisting, type ExistingContent } from './intake.ts';
 import { MAX_BYTES } from './checks.ts';
 
 /** The fields an import reads from each row. */
@@ -189,8 +186,6 @@ export function importRows(table: ImportTable, ctx: ExtractContext, contentDir: 
     }
     if (!title) return report.skipped.push({ where, kind: 'no-title', reason: 'no title: the row has none and extraction found none in the text (map a column with --title-col)' });
     if (!company) return report.skipped.push({ where, kind: 'no-company', reason: 'no company: the row has none and extraction found none in the text (map a column with --company-col)' });
-    const folder = companyFolder(company, ctx);
-    if (!folder) return report.skipped.push({ where, kind: 'invalid', reason: `company ${JSON.stringify(company)} has no ASCII letters or digits for a folder name; add an ASCII alias to content/taxonomy/companies.yml` });
     const dates: { posted?: string; captured?: string } = {};
     for (const field of ['posted', 'captured'] as const) {
       const raw = cell(data, field);
@@ -204,21 +199,10 @@ export function importRows(table: ImportTable, ctx: ExtractContext, contentDir: 
       report.notes.push({ where, note: `url ${JSON.stringify(url)} is not an http(s) URL; left out` });
       url = undefined;
     }
-    const slug = freeSlug(contentDir, folder, shortSlug(title) || 'posting', existing.ids);
-    const draft = draftPosting({ text, title, company, url, slug, ...dates }, ctx);
-    const errors = draft.file.messages.filter((m) => m.fatal === true);
-    if (errors.length) return report.skipped.push({ where, kind: 'invalid', reason: `would not pass check: ${errors.map((m) => `${m.line}:${m.column} ${m.reason}`).join('; ')}` });
-    const match = existing.index.find(draft.key);
-    if (match?.kind === 'duplicate') return report.skipped.push({ where, kind: 'duplicate', reason: match.reason });
-    if (!options.dryRun) {
-      const path = join(contentDir, draft.rel);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, draft.content, { flag: 'wx' });
-    }
-    existing.index.add(draft.key);
-    existing.ids.add(draft.id);
-    report.written.push({ where, rel: draft.rel });
-    if (match?.kind === 'repost') report.reposts.push({ where, rel: draft.rel, reason: match.reason });
+    const admitted = admitPosting({ text, title, company, url, ...dates }, ctx, contentDir, existing, { dryRun: options.dryRun });
+    if (isRefusal(admitted)) return report.skipped.push({ where, kind: admitted.kind === 'not-ml' ? 'invalid' : admitted.kind, reason: admitted.reason });
+    report.written.push({ where, rel: admitted.draft.rel });
+    if (admitted.repost) report.reposts.push({ where, rel: admitted.draft.rel, reason: admitted.repost });
   });
   return report;
 }

@@ -2,12 +2,12 @@
  * Turning pasted text into a posting file: shared by `add` (one posting) and `import` (many).
  * A draft is validated exactly as `check` would validate the written file.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { VFile } from 'vfile';
 import { extractPosting } from '../extract/index.ts';
 import { canonicalCompany } from '../extract/company.ts';
-import type { Extraction } from '../extract/types.ts';
+import type { BoardStatement, Extraction } from '../extract/types.ts';
 import type { ExtractContext } from '../taxonomy.ts';
 import { fileChecks } from './checks.ts';
 import { loadCollection } from './collection.ts';
@@ -41,6 +41,10 @@ export interface DraftInput {
   captured?: string | undefined;
   posted?: string | undefined;
   url?: string | undefined;
+  /** Which importer wrote it. */
+  origin?: string | undefined;
+  /** What the job board states in structured form. */
+  board?: BoardStatement | undefined;
   /** The file name without `.md`; the title's slug when not given. */
   slug?: string | undefined;
 }
@@ -66,7 +70,10 @@ export function companyFolder(company: string, ctx: ExtractContext): string {
  */
 export function draftPosting(input: DraftInput, ctx: ExtractContext): Draft {
   // The company is written under its canonical name (content/taxonomy/companies.yml), as the site shows it.
-  const fm: NewFrontMatter = { title: input.title.trim(), company: canonicalCompany(input.company, ctx.companies), captured: input.captured, posted: input.posted, url: input.url };
+  const fm: NewFrontMatter = {
+    title: input.title.trim(), company: canonicalCompany(input.company, ctx.companies),
+    captured: input.captured, posted: input.posted, url: input.url, origin: input.origin, board: input.board,
+  };
   const folder = companyFolder(fm.company, ctx) || 'unknown';
   const slug = input.slug ?? (shortSlug(fm.title) || 'posting');
   const rel = `${folder}/${slug}.md`;
@@ -124,3 +131,56 @@ export function freeSlug(contentDir: string, folder: string, slug: string, taken
     if (!taken.has(`${folder}/${s}`) && !existsSync(join(contentDir, folder, `${s}.md`))) return s;
   }
 }
+
+/** Why a posting was not written: a short kind (for counts) and a sentence. */
+export interface Refusal {
+  kind: 'invalid' | 'duplicate' | 'not-ml';
+  reason: string;
+}
+
+/** A posting that was (or, in a dry run, would be) written. */
+export interface Admitted {
+  draft: Draft;
+  /** Set when it repeats an older posting's text more than 14 days later (kept, as a posting of its own date). */
+  repost: string | null;
+}
+
+/**
+ * Write one posting into a content folder the way `add` and every import do: under its company's folder with a free
+ * slug, only when it would pass `check`, is not a duplicate of a posting already there (or admitted earlier in the
+ * run), and `accept` (when given) does not refuse it. The file is created, never overwritten.
+ * @param input the text and front matter fields
+ * @param ctx taxonomy and rates
+ * @param contentDir the postings folder
+ * @param existing the postings already there, updated with the one admitted
+ * @param options `dryRun` decides without writing; `accept` returns a reason to refuse a checked draft, or null
+ */
+export function admitPosting(
+  input: DraftInput,
+  ctx: ExtractContext,
+  contentDir: string,
+  existing: ExistingContent,
+  options: { dryRun?: boolean | undefined; accept?: ((draft: Draft) => Refusal | null) | undefined } = {},
+): Admitted | Refusal {
+  const folder = companyFolder(input.company, ctx);
+  if (!folder) return { kind: 'invalid', reason: `company ${JSON.stringify(input.company)} has no ASCII letters or digits for a folder name; add an ASCII alias to content/taxonomy/companies.yml` };
+  const slug = freeSlug(contentDir, folder, input.slug ?? (shortSlug(input.title) || 'posting'), existing.ids);
+  const draft = draftPosting({ ...input, slug }, ctx);
+  const errors = draft.file.messages.filter((m) => m.fatal === true);
+  if (errors.length) return { kind: 'invalid', reason: `would not pass check: ${errors.map((m) => `${m.line}:${m.column} ${m.reason}`).join('; ')}` };
+  const refused = options.accept?.(draft);
+  if (refused) return refused;
+  const match = existing.index.find(draft.key);
+  if (match?.kind === 'duplicate') return { kind: 'duplicate', reason: match.reason };
+  if (!options.dryRun) {
+    const path = join(contentDir, draft.rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, draft.content, { flag: 'wx' });
+  }
+  existing.index.add(draft.key);
+  existing.ids.add(draft.id);
+  return { draft, repost: match?.kind === 'repost' ? match.reason : null };
+}
+
+/** True when {@link admitPosting} refused the posting. */
+export const isRefusal = (a: Admitted | Refusal): a is Refusal => 'kind' in a;

@@ -10,6 +10,44 @@ const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'is not a real calendar date');
 
+/** A date written YYYY-MM-DD, or a month written YYYY-MM when only the month is known (an old HN post). */
+const isoDateOrMonth = z
+  .string()
+  .regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'must be a date written YYYY-MM-DD, e.g. 2026-01-27 (or a month written YYYY-MM when only the month is known)')
+  .refine((s) => {
+    const d = new Date(`${s.length === 7 ? `${s}-01` : s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, s.length) === s;
+  }, 'is not a real calendar date');
+
+/** Where an imported posting came from (`file` for a CSV/JSON Lines import). */
+export const ORIGINS = ['hn', 'ashby', 'greenhouse', 'lever', 'file'] as const;
+export type Origin = (typeof ORIGINS)[number];
+
+/** One pay range as a job board states it in structured form (never read from the text). */
+export const boardPay = z
+  .object({
+    min: z.number().positive(),
+    /** Omitted or null when the board gives only a lower bound. */
+    max: z.number().positive().nullable().optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as USD'),
+    period: z.enum(PERIODS),
+    /** The board's name for the range (an Ashby tier title, a Greenhouse range title), or null. */
+    label: z.string().nullable().optional(),
+  })
+  .strict()
+  .refine((p) => p.max == null || p.min <= p.max, { message: 'pay min is greater than pay max', path: ['max'] });
+
+/** What a job board states in structured form beside the text: the employer's own statement. */
+export const boardStatement = z
+  .object({
+    pay: z.array(boardPay).optional(),
+    /** Only where the board states it (Ashby `workplaceType` or `isRemote: true`, Lever `workplaceType`). */
+    workplace: z.enum(REMOTE_POLICIES).optional(),
+    locations: z.array(z.string().trim().min(1)).optional(),
+  })
+  .strict();
+export type BoardStatement = z.output<typeof boardStatement>;
+
 /** A correction of pay, written when extraction gets it wrong; wins over extraction. */
 export const payCorrection = z
   .object({
@@ -48,10 +86,14 @@ export const frontMatterSchema = z
     company: z.string().trim().min(1, 'must not be empty'),
     /** The date the text was copied; resolves "Posted 3 days ago". */
     captured: isoDate.optional(),
-    /** The date the employer posted the role, when known from outside the text. */
-    posted: isoDate.optional(),
+    /** The date the employer posted the role, when known from outside the text; YYYY-MM when only the month is. */
+    posted: isoDateOrMonth.optional(),
     /** Where the posting was found. */
     url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    /** Which importer wrote the file. */
+    origin: z.enum(ORIGINS).optional(),
+    /** What the job board states in structured form (pay, workplace, locations), as imported. */
+    board: boardStatement.optional(),
     /** Correction: base pay. */
     pay: payCorrection.nullable().optional(),
     /** Correction: remote policy. */
