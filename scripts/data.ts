@@ -10,6 +10,7 @@ import { loadContext } from '../src/lib/taxonomy.ts';
 import { loadCollection, tally } from '../src/lib/posting/collection.ts';
 import { buildDataset } from '../src/lib/dataset/build.ts';
 import { writeDatasets } from '../src/lib/dataset/write.ts';
+import { readSources } from '../src/lib/sources.ts';
 
 const { values } = parseArgs({
   options: { content: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false } },
@@ -33,5 +34,10 @@ if (counts.errors > 0) {
   console.error(`${summary}; nothing written: fix the errors above (npm run check lists them)`);
   process.exit(1);
 }
-writeDatasets(dataset, outDir);
+const sources = readSources(resolve(import.meta.dirname, '../content/sources.yml'));
+if (!sources.sources) {
+  console.error(`content/sources.yml: ${sources.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}; nothing written (npm run check lists it)`);
+  process.exit(1);
+}
+writeDatasets(dataset, outDir, sources.sources.batches);
 console.log(`${summary} → ${outDir}`);

@@ -17,7 +17,7 @@ export function GET(context: APIContext) {
       return {
         title: `${r.title ?? r.id} — ${r.company ?? 'unknown company'}`,
         link: postingHref(r.id),
-        ...(date ? { pubDate: new Date(`${date}T00:00:00Z`) } : {}),
+        ...(date ? { pubDate: new Date(`${date.length === 7 ? `${date}-01` : date}T00:00:00Z`) } : {}),
         description: `${levelLabel(r.level)} · pay: ${payText(r.pay)} · work: ${policyLabel(r.remote?.policy)}`,
       };
     }),

@@ -68,6 +68,7 @@ describe('formatting', () => {
     expect(usdShort(null)).toBe('—');
     expect([percent(0.42), percent(0.042), percent(0)]).toEqual(['42%', '4.2%', '0%']);
     expect(dateLabel('2025-11-05')).toBe('Nov 5, 2025');
+    expect(dateLabel('2019-06')).toBe('Jun 2019');
     expect(officeDaysLabel(4, 8)).toBe('4–8 days a year (1–2 a quarter)');
     expect(officeDaysLabel(156, 156)).toBe('156 days a year (3 a week)');
   });

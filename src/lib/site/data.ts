@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Aggregates } from '../dataset/aggregates.ts';
 import type { Dataset } from '../dataset/types.ts';
+import type { SourceSummary } from '../dataset/sources.ts';
 
 /** Where the datasets are read from: `$SITE_DATA_DIR` when set, else public/data under the working directory. */
 export const dataDir = (): string => resolve(process.env.SITE_DATA_DIR ?? join(process.cwd(), 'public/data'));
@@ -27,3 +28,6 @@ export const loadDataset = (): Dataset => readJson<Dataset>('postings.json');
 
 /** public/data/aggregates.json. */
 export const loadAggregates = (): Aggregates => readJson<Aggregates>('aggregates.json');
+
+/** public/data/sources.json: where the postings come from, per origin and year, and text/board disagreements. */
+export const loadSources = (): SourceSummary => readJson<SourceSummary>('sources.json');

@@ -51,9 +51,13 @@ const PERIOD_WORDS: Record<string, string> = {
 /** "a year", "an hour": how often a pay figure is paid. */
 export const periodWords = (period: string): string => PERIOD_WORDS[period] ?? period;
 
-/** "Nov 5, 2025" from "2025-11-05"; "—" for null. Uses UTC so the build's time zone never shifts a date. */
+/**
+ * "Nov 5, 2025" from "2025-11-05"; "Jun 2019" from a month-only date ("2019-06", an old HN post); "—" for null.
+ * Uses UTC so the build's time zone never shifts a date.
+ */
 export function dateLabel(iso: string | null | undefined): string {
   if (!iso) return '—';
+  if (/^\d{4}-\d{2}$/.test(iso)) return monthLabel(iso);
   const d = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
