@@ -44,3 +44,23 @@ describe('deploy workflow', () => {
     expect(runs(wf)).not.toMatch(/npm install\b/);
   });
 });
+
+describe('refresh workflow', () => {
+  const { text, wf } = load('refresh.yml');
+  it('runs weekly and by hand only, never on pull_request_target, with just the permissions it needs', () => {
+    expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(text.replace(/#.*$/gm, '')).not.toMatch(/pull_request_target/);
+    expect(wf.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+  });
+  it('imports every source with npm ci’s install, checks, and opens a pull request whose body is the PR summary', () => {
+    const all = runs(wf);
+    expect(all).toMatch(/npm ci\b/);
+    expect(all).not.toMatch(/npm install\b/);
+    expect(all).toMatch(/npm run --silent import -- sources/);
+    expect(all).toMatch(/npm run check/);
+    expect(all).toMatch(/pr-summary -- --base HEAD --worktree/);
+    const pr = steps(wf).find((s) => s.uses?.startsWith('peter-evans/create-pull-request'));
+    expect(pr?.with?.['body-path']).toMatch(/pr-body\.md$/);
+    expect(pr?.with?.['add-paths']).toBe('content/postings');
+  });
+});

@@ -9,7 +9,7 @@ import { greenhousePay } from '../../src/lib/import/greenhouse.ts';
 import { leverPay } from '../../src/lib/import/lever.ts';
 import { htmlToText } from '../../src/lib/import/html.ts';
 import { hasShared } from '../helpers/shared.ts';
-import { tempContent } from '../posting/helpers.ts';
+import { runScript, tempContent } from '../posting/helpers.ts';
 import { mirror, runImport, sendJson } from './helpers.ts';
 
 const read = (dir: string, rel: string) => {
@@ -80,6 +80,11 @@ describe('npm run import -- greenhouse / lever, against fixtures served on 127.0
     expect(body).toContain('5+ years with Python & PyTorch');
     expect(body).not.toMatch(/&lt;|<p>|&amp;/);
     expect(r.stdout).toMatch(/1 not an ML role/);
+    // The extract command carries origin and board as given; its pay stays the text's (none here).
+    const x = JSON.parse(runScript('extract.ts', [join(postings, 'acme-ai/senior-machine-learning-engineer.md')]).stdout) as Record<string, unknown>;
+    expect(x.origin).toBe('greenhouse');
+    expect(x.board).toEqual(fm.board);
+    expect(x.pay).toBeNull();
   });
 
   it('lever: writes the ML posting with salaryRange and workplaceType as the board’s statement', async () => {

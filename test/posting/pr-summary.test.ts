@@ -27,6 +27,25 @@ describe('pull-request summary', () => {
     expect(md).toMatch(/could not read[\s\S]*acme\/b\.md: 3&#58;1&#58; &#96;level&#96; must be one of/);
   });
 
+  it('gives totals and only the postings that need a look when a pull request holds hundreds', () => {
+    const { root } = tempContent();
+    const ctx = loadContext(root);
+    const items = Array.from({ length: 300 }, (_, i) => {
+      const path = `content/postings/acme/p${i}.md`;
+      // Every tenth posting is no ML role, which needs a look; the others merely leave some field unstated.
+      const fm = { title: i % 10 ? 'Staff ML Engineer' : 'Office Manager', company: i % 2 ? 'Acme' : 'Globex', captured: '2026-01-01' };
+      return { path, result: extractPosting({ text: postingText(`team ${i}`), source: path, id: `acme/p${i}`, frontMatter: fm }, ctx).extraction };
+    });
+    const md = summaryMarkdown(items);
+    expect(md).toMatch(/What the site will read from 300 added or changed postings/);
+    expect(md).toMatch(/\| 300 \| 270 \| 300 \| 0 \| 0 \| 300 \| 0 \| 0 \|/);
+    expect(md).toMatch(/Companies with most postings: Acme Robotics \(150\), Globex \(150\)\./);
+    expect(md).toMatch(/\*\*30 need a human eye\*\*/);
+    const rows = md.split('\n').filter((l) => l.startsWith('| content'));
+    expect(rows).toHaveLength(30);
+    expect(md.length).toBeLessThan(30_000);
+  });
+
   it('says so when no posting changed', () => {
     expect(summaryMarkdown([])).toMatch(/adds or changes no posting files/);
   });
