@@ -1,6 +1,13 @@
 /**
  * `npm run bench`: throughput of extraction alone over real postings (../shared/corpus hn-2026 and glassdoor-2020),
  * beside remark-parse alone on the same texts, in one run. Figures are for notes, never asserted by tests.
+ *
+ * `npm run bench -- --postings N [--site]`: the data step at scale. Writes N posting files into a temp folder from the
+ * real texts in ../shared/corpus (past the corpus size, texts repeat a year later per round: reposts, not duplicates),
+ * then measures in one run: remark-parse alone on one thread (the reference), extraction alone, the data step cold
+ * (empty cache, worker threads), the data step again after one file changed (warm cache), and with --site the full
+ * build (data step with an empty cache, astro build, pagefind). The data-step times subtract the same command on an
+ * empty content folder (start-up is not work). The last line is one JSON object; its ratios compare across machines.
  */
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,13 +16,31 @@ import remarkParse from 'remark-parse';
 import { loadContext } from '../src/lib/taxonomy.ts';
 import { extractPosting } from '../src/lib/extract/index.ts';
 import { readCorpus, sharedPath } from '../src/lib/eval/corpus.ts';
+import { parseArgs } from 'node:util';
+import { availableParallelism, tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync, writeFileSync, appendFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { repeatFiles, sampleFiles, type CorpusPosting } from '../src/lib/dataset/sample.ts';
+import { canonicalCompany } from '../src/lib/extract/company.ts';
 
 if (!sharedPath('corpus')) {
   console.error('bench: ../shared/corpus must be beside this checkout');
   process.exit(2);
 }
+const ROOT = resolve(import.meta.dirname, '..');
 const ctx = loadContext(resolve(import.meta.dirname, '../content'));
 const parser = unified().use(remarkParse);
+const { values: flags } = parseArgs({ options: { postings: { type: 'string' }, site: { type: 'boolean', default: false } } });
+if (flags.postings !== undefined) {
+  const n = Number(flags.postings);
+  if (!(Number.isInteger(n) && n > 0)) {
+    console.error(`bench: --postings ${JSON.stringify(flags.postings)} is not a positive whole number`);
+    process.exit(1);
+  }
+  await benchScale(n, flags.site);
+  process.exit(0);
+}
 
 /** Best of `runs` passes over all texts, in postings per second. */
 function rate(texts: string[], fn: (t: string) => unknown, runs = 3): number {
@@ -39,4 +64,78 @@ for (const name of ['hn-2026.jsonl', 'glassdoor-2020.jsonl']) {
   console.log(
     `${name.replace('.jsonl', '').padEnd(18)} ${String(texts.length).padStart(8)}  ${mb.toFixed(1).padStart(4)}  ${ex.toFixed(0).padStart(10)}  ${md.toFixed(0).padStart(14)}  ${(md / ex).toFixed(2).padStart(8)}`,
   );
+}
+
+/** Run a command; wall seconds and peak memory (GNU time's maximum resident set, when /usr/bin/time is there). */
+function timed(cmd: string[], env: Record<string, string> = {}): { sec: number; rssMb: number | null } {
+  const gnuTime = existsSync('/usr/bin/time');
+  const rssFile = join(tmpdir(), `bench-rss-${process.pid}`);
+  const argv = gnuTime ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, ...cmd] : cmd;
+  const start = performance.now();
+  const r = spawnSync(argv[0]!, argv.slice(1), { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const sec = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`bench: ${cmd.join(' ')} failed (exit ${r.status})`);
+  const rssMb = gnuTime && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024 : null;
+  return { sec, rssMb };
+}
+
+const duMb = (dir: string): number => {
+  let bytes = 0;
+  const walk = (d: string) => { for (const name of readdirSync(d)) { const f = join(d, name); const st = statSync(f); if (st.isDirectory()) walk(f); else bytes += st.size; } };
+  walk(dir);
+  return bytes / 1e6;
+};
+
+async function benchScale(n: number, site: boolean) {
+  const { companies } = ctx;
+  const rows = ['hn-2026.jsonl', 'glassdoor-2020.jsonl', 'linkedin-2024-dev.jsonl'].flatMap((f) => readCorpus(f) as CorpusPosting[]);
+  const files = repeatFiles(sampleFiles(rows, { canonical: (c) => canonicalCompany(c, companies) }), n);
+  const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
+  const content = join(work, 'postings'), empty = join(work, 'empty'), out = join(work, 'data');
+  mkdirSync(empty, { recursive: true });
+  for (const f of files) {
+    const path = join(content, f.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, f.content);
+  }
+  console.error(`bench: ${files.length} posting files in ${content}`);
+  const bodies = files.map((f) => f.content.replace(/^---\n[\s\S]*?\n---\n/, ''));
+
+  const once = (fn: (i: number) => unknown) => {
+    const start = performance.now();
+    for (let i = 0; i < files.length; i++) fn(i);
+    return files.length / ((performance.now() - start) / 1000);
+  };
+  const remarkPerSec = once((i) => parser.parse(files[i]!.content));
+  const extractPerSec = once((i) => extractPosting({ text: bodies[i]!, source: null, id: null }, ctx));
+  console.error(`bench: remark-parse ${remarkPerSec.toFixed(0)}/s, extraction ${extractPerSec.toFixed(0)}/s (one thread)`);
+
+  const tsx = join(ROOT, 'node_modules/.bin/tsx');
+  const dataCmd = (dir: string) => [tsx, join(ROOT, 'scripts/data.ts'), '--content', dir, '--out', out, '--quiet'];
+  const freshCache = () => mkdtempSync(join(work, 'cache-'));
+  const base = timed(dataCmd(empty), { ATLAS_CACHE_DIR: freshCache() }).sec;
+  const cache = freshCache();
+  const cold = timed(dataCmd(content), { ATLAS_CACHE_DIR: cache });
+  const changed = join(content, files[Math.floor(files.length / 2)]!.path);
+  appendFileSync(changed, '\nThis posting was edited for the benchmark.\n');
+  const warm = timed(dataCmd(content), { ATLAS_CACHE_DIR: cache });
+  const dataColdSec = Math.max(cold.sec - base, 0.001), dataWarmSec = Math.max(warm.sec - base, 0);
+  console.error(`bench: data step cold ${cold.sec.toFixed(1)} s, warm ${warm.sec.toFixed(1)} s, empty-folder start-up ${base.toFixed(1)} s`);
+
+  let siteSec: number | null = null, distMb: number | null = null, siteRss: number | null = null;
+  if (site) {
+    const s = timed(['npm', 'run', '--silent', 'build'], { CONTENT_DIR: content, ATLAS_CACHE_DIR: freshCache() });
+    siteSec = s.sec;
+    siteRss = s.rssMb;
+    distMb = duMb(join(ROOT, 'dist'));
+  }
+  const peaks = [cold.rssMb, warm.rssMb, siteRss].filter((x): x is number => x !== null);
+  const dataPerSec = files.length / dataColdSec;
+  const round = (x: number | null, d = 2) => (x === null ? null : Number(x.toFixed(d)));
+  rmSync(work, { recursive: true, force: true });
+  console.log(JSON.stringify({
+    postings: files.length, cores: availableParallelism(), remarkPerSec: round(remarkPerSec, 0), extractPerSec: round(extractPerSec, 0),
+    dataColdSec: round(dataColdSec), dataPerSec: round(dataPerSec, 0), dataWarmSec: round(dataWarmSec), siteSec: round(siteSec, 1), distMb: round(distMb, 1),
+    peakRssMb: peaks.length ? round(Math.max(...peaks), 0) : null, speedVsRemark: round(dataPerSec / remarkPerSec), warmOverCold: round(dataWarmSec / dataColdSec),
+  }));
 }

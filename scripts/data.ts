@@ -1,19 +1,28 @@
 /**
- * `npm run data -- [--content DIR] [--out DIR]`: read every posting, check it, extract its fields and write the
- * datasets (postings.json, postings.csv, posting_skills.csv, aggregates.json). Refuses to write when any file has
- * errors. Prints one summary line.
+ * `npm run data -- [--content DIR] [--out DIR] [--serial] [--no-cache]`: read every posting, check it, extract its
+ * fields and write the datasets (postings.json, postings.csv, posting_skills.csv, aggregates.json, sources.json).
+ * Refuses to write when any file has errors. Prints one summary line.
+ *
+ * Per-file work is cached (.cache/atlas/, or $ATLAS_CACHE_DIR) keyed by each file's bytes and a fingerprint of the
+ * code, taxonomy and rates, so a run after one file changed redoes one file; what is not cached runs on worker
+ * threads, one per core. `--serial` keeps it on one thread, `--no-cache` ignores the cache: the output is the same.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { reporter } from 'vfile-reporter';
 import { loadContext } from '../src/lib/taxonomy.ts';
-import { loadCollection, tally } from '../src/lib/posting/collection.ts';
+import { loadCollectionCached, tally } from '../src/lib/posting/collection.ts';
+import { cacheDir, fingerprint, ResultCache } from '../src/lib/posting/cache.ts';
+import { inWorkers } from '../src/lib/posting/parallel.ts';
 import { buildDataset } from '../src/lib/dataset/build.ts';
 import { writeDatasets } from '../src/lib/dataset/write.ts';
 import { readSources } from '../src/lib/sources.ts';
 
 const { values } = parseArgs({
-  options: { content: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false } },
+  options: {
+    content: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false },
+    serial: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false },
+  },
   allowPositionals: false,
 });
 // The flag wins over CONTENT_DIR; relative paths are taken from where the command was run (INIT_CWD under npm).
@@ -21,15 +30,18 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 const contentDir = resolve(cwd, values.content ?? process.env.CONTENT_DIR ?? 'content/postings');
 const outDir = resolve(cwd, values.out ?? 'public/data');
 
-const ctx = loadContext(resolve(import.meta.dirname, '../content'));
-const loaded = loadCollection(contentDir, ctx, cwd);
+const contentRoot = resolve(import.meta.dirname, '../content');
+const ctx = loadContext(contentRoot);
+const cache = values['no-cache'] ? undefined : new ResultCache<import('../src/lib/posting/collection.ts').FileOutcome>(cacheDir(), fingerprint(contentRoot));
+const loaded = await loadCollectionCached(contentDir, ctx, cwd, { cache, compute: values.serial ? undefined : inWorkers(contentRoot) });
 const counts = tally(loaded);
 const noisy = loaded.filter((p) => p.file.messages.length > 0).map((p) => p.file);
 if (noisy.length > 0 && (!values.quiet || counts.errors > 0)) {
   console.error(reporter(noisy, { quiet: values.quiet }));
 }
 const dataset = buildDataset(loaded, ctx.rates);
-const summary = `data: ${counts.files} files read, ${dataset.counts.postings} postings built (${dataset.counts.ml} ML roles, ${dataset.counts.excluded} excluded), ${counts.warnings} warnings, ${counts.errors} errors`;
+const cached = cache ? ` (${cache.hits} from the cache)` : '';
+const summary = `data: ${counts.files} files read${cached}, ${dataset.counts.postings} postings built (${dataset.counts.ml} ML roles, ${dataset.counts.excluded} excluded), ${counts.warnings} warnings, ${counts.errors} errors`;
 if (counts.errors > 0) {
   console.error(`${summary}; nothing written: fix the errors above (npm run check lists them)`);
   process.exit(1);

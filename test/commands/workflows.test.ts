@@ -45,6 +45,16 @@ describe('deploy workflow', () => {
   });
 });
 
+describe('data-step cache in CI', () => {
+  it('restores and saves .cache/atlas in the pull-request and deploy workflows', () => {
+    for (const name of ['pr.yml', 'deploy.yml']) {
+      const cache = steps(load(name).wf).find((s) => s.uses?.startsWith('actions/cache'));
+      expect(cache?.with?.path, name).toBe('.cache/atlas');
+      expect(cache?.with?.['restore-keys'], name).toBe('atlas-data-');
+    }
+  });
+});
+
 describe('refresh workflow', () => {
   const { text, wf } = load('refresh.yml');
   it('runs weekly and by hand only, never on pull_request_target, with just the permissions it needs', () => {

@@ -3,7 +3,7 @@
  * matter + the text as pasted), for trying the site and benchmarks on a larger collection. Pure: returns the files;
  * scripts/corpus-sample.ts writes them, always outside the repository.
  */
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { clean } from '../extract/clean.ts';
 import { extractCompanyName, extractTitle } from '../extract/title.ts';
 import { shortSlug, slugify } from '../posting/names.ts';
@@ -61,4 +61,34 @@ export function sampleFiles(
     if (r.posted && /^\d{4}-\d{2}-\d{2}$/.test(r.posted)) fm.posted = r.posted;
     return { path: `${folder}/${slug}.md`, content: `---\n${stringify(fm).trimEnd()}\n---\n${r.text}\n` };
   });
+}
+
+/** `date` (YYYY-MM-DD) moved by `years` whole years (Feb 29 becomes Feb 28). */
+export function shiftYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = m === 2 && d === 29 ? 28 : d;
+  return `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Exactly `n` posting files for benchmarks: the sample's files (evenly spread when there are more than `n`), then, past
+ * them, the same texts again round after round, each round dated a year later than the one before (undated files from
+ * `baseDate`) and named with a `-rN` suffix, so a repeat is a repost of its own date, never a duplicate.
+ * @param files the sample (sampleFiles)
+ * @param n how many files to make
+ * @param baseDate the date given to undated files in repeated rounds
+ */
+export function repeatFiles(files: SampleFile[], n: number, baseDate = '2020-06-15'): SampleFile[] {
+  if (n <= files.length) return spread(files, n);
+  const out: SampleFile[] = [...files];
+  for (let round = 1; out.length < n; round++) {
+    for (const f of files) {
+      if (out.length >= n) break;
+      const [, yaml, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(f.content)!;
+      const fm = parse(yaml!) as Record<string, string>;
+      fm.posted = shiftYears(fm.posted ?? baseDate, round);
+      out.push({ path: f.path.replace(/\.md$/, `-r${round}.md`), content: `---\n${stringify(fm).trimEnd()}\n---\n${body}` });
+    }
+  }
+  return out;
 }

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { extractPosting, type ExtractResult } from '../extract/index.ts';
 import type { ExtractContext } from '../taxonomy.ts';
 import { collectionChecks, decodeFile, fileChecks } from './checks.ts';
 import { readPosting } from './read.ts';
 import type { FrontMatter } from './schema.ts';
+import { entryKey, type ResultCache } from './cache.ts';
 
 /** One file under the content folder, read, checked and (when it has no errors) extracted. */
 export interface LoadedPosting {
@@ -40,6 +41,73 @@ export function listFiles(dir: string): string[] {
 
 const hasErrors = (file: VFile) => file.messages.some((m) => m.fatal === true);
 
+/** A message as plain data, so per-file work can be cached and passed between threads. */
+export interface PlainMessage {
+  reason: string;
+  line: number | null;
+  column: number | null;
+  ruleId: string | null;
+  source: string | null;
+  fatal: boolean;
+}
+
+/** What one file yields on its own (everything but the checks across files). Plain data: cacheable, transferable. */
+export interface FileOutcome {
+  frontMatter: FrontMatter | null;
+  body: string;
+  bodyLine: number;
+  messages: PlainMessage[];
+  result: ExtractResult | null;
+}
+
+/** Where extraction says a posting came from: its place in a content tree, the same from any folder or machine. */
+export const sourceOf = (rel: string) => `content/postings/${rel}`;
+
+/**
+ * Read, check and (when it has no errors) extract one file. Pure: the same path, bytes and context give the same
+ * outcome, which is what lets the data step cache it and run it on worker threads.
+ * @param rel its path relative to the content folder
+ * @param bytes its contents
+ * @param ctx taxonomy and rates
+ */
+export function processFile(rel: string, bytes: Buffer, ctx: ExtractContext): FileOutcome {
+  const id = rel.replace(/\.md$/, '');
+  const decoded = decodeFile(bytes, rel);
+  if (typeof decoded !== 'string') return { frontMatter: null, body: '', bodyLine: 1, messages: plain(decoded), result: null };
+  const posting = readPosting(decoded, rel);
+  fileChecks({ rel, bytes, text: decoded, file: posting.file, frontMatter: posting.frontMatter, ctx });
+  const result = hasErrors(posting.file) || !posting.frontMatter
+    ? null
+    : extractPosting({ text: posting.body, source: sourceOf(rel), id, frontMatter: posting.frontMatter }, ctx);
+  return { frontMatter: posting.frontMatter, body: posting.body, bodyLine: posting.bodyLine, messages: plain(posting.file), result };
+}
+
+function plain(file: VFile): PlainMessage[] {
+  return file.messages.map((m) => ({ reason: m.reason, line: m.line ?? null, column: m.column ?? null, ruleId: m.ruleId ?? null, source: m.source ?? null, fatal: m.fatal === true }));
+}
+
+/** A loaded posting from a file's outcome: its messages back on a VFile named as `shown`. */
+function materialise(rel: string, shown: string, text: string, o: FileOutcome): LoadedPosting {
+  const file = new VFile({ path: shown, value: text });
+  for (const m of o.messages) {
+    const place = m.line === null ? undefined : { line: m.line, column: m.column ?? 1 };
+    const message = file.message(m.reason, { place, ruleId: m.ruleId ?? undefined, source: m.source ?? undefined });
+    message.fatal = m.fatal;
+  }
+  return { rel, id: rel.replace(/\.md$/, ''), file, frontMatter: o.frontMatter, body: o.body, bodyLine: o.bodyLine, result: o.result };
+}
+
+/** How `loadCollection` may save work. */
+export interface LoadOptions {
+  /** A cache of per-file outcomes (see cache.ts); none: everything is computed. */
+  cache?: ResultCache<FileOutcome> | undefined;
+  /**
+   * Compute the outcomes the cache does not hold, in bulk (the data step passes one that runs worker threads).
+   * Must give exactly what {@link processFile} gives.
+   */
+  compute?: ((files: { rel: string; path: string }[]) => Promise<FileOutcome[]>) | undefined;
+}
+
 /**
  * Read, check and extract every posting file under a content folder.
  * Files with errors keep their messages and get no extraction; nothing is dropped silently.
@@ -48,25 +116,38 @@ const hasErrors = (file: VFile) => file.messages.some((m) => m.fatal === true);
  * @param displayRoot paths in messages are shown relative to this folder (default: the working directory)
  */
 export function loadCollection(dir: string, ctx: ExtractContext, displayRoot = process.cwd()): LoadedPosting[] {
-  const loaded: LoadedPosting[] = [];
-  for (const rel of listFiles(dir)) {
+  const loaded = listFiles(dir).map((rel) => {
     const full = join(dir, rel);
-    const shown = relative(displayRoot, full).split(sep).join('/') || full;
     const bytes = readFileSync(full);
-    const id = rel.replace(/\.md$/, '');
-    const decoded = decodeFile(bytes, shown);
-    if (typeof decoded !== 'string') {
-      loaded.push({ rel, id, file: decoded, frontMatter: null, body: '', bodyLine: 1, result: null });
-      continue;
-    }
-    const posting = readPosting(decoded, shown);
-    fileChecks({ rel, bytes, text: decoded, file: posting.file, frontMatter: posting.frontMatter, ctx });
-    loaded.push({ rel, id, file: posting.file, frontMatter: posting.frontMatter, body: posting.body, bodyLine: posting.bodyLine, result: null });
-  }
-  for (const p of loaded) {
-    if (hasErrors(p.file) || !p.frontMatter) continue;
-    p.result = extractPosting({ text: p.body, source: p.file.path, id: p.id, frontMatter: p.frontMatter }, ctx);
-  }
+    return materialise(rel, shownPath(displayRoot, full), bytes.toString('utf8').replace(/^\uFEFF/, ''), processFile(rel, bytes, ctx));
+  });
+  return finish(loaded, ctx);
+}
+
+/**
+ * {@link loadCollection} with a cache of per-file outcomes and, for the files not cached, bulk computation (worker
+ * threads). The result is the same, byte for byte, whichever path each file took.
+ */
+export async function loadCollectionCached(dir: string, ctx: ExtractContext, displayRoot: string, options: LoadOptions): Promise<LoadedPosting[]> {
+  const files = listFiles(dir).map((rel) => {
+    const path = join(dir, rel);
+    const bytes = readFileSync(path);
+    return { rel, path, bytes, key: entryKey(rel, bytes), outcome: undefined as FileOutcome | undefined };
+  });
+  for (const f of files) f.outcome = options.cache?.get(f.key);
+  const todo = files.filter((f) => !f.outcome);
+  const computed = options.compute && todo.length ? await options.compute(todo.map(({ rel, path }) => ({ rel, path }))) : todo.map((f) => processFile(f.rel, f.bytes, ctx));
+  todo.forEach((f, i) => {
+    f.outcome = computed[i]!;
+    options.cache?.set(f.key, f.outcome);
+  });
+  return finish(files.map((f) => materialise(f.rel, shownPath(displayRoot, f.path), f.bytes.toString('utf8').replace(/^\uFEFF/, ''), f.outcome!)), ctx);
+}
+
+const shownPath = (displayRoot: string, full: string) => relative(displayRoot, full).split(sep).join('/') || full;
+
+/** The checks across files, then no extraction for a file that has errors. */
+function finish(loaded: LoadedPosting[], ctx: ExtractContext): LoadedPosting[] {
   collectionChecks(loaded, ctx);
   for (const p of loaded) if (hasErrors(p.file)) p.result = null;
   return loaded;

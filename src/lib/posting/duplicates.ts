@@ -70,7 +70,8 @@ interface Entry extends DupKey {
   companyKey: string | null;
   titleKey: string | null;
   urlKey: string | null;
-  shingles: Set<string>;
+  /** Computed on first comparison: most postings are never compared, and 100,000 shingle sets would not fit. */
+  shingles: Set<string> | null;
 }
 
 /** How a posting relates to an earlier one. */
@@ -101,7 +102,7 @@ function prepare(key: DupKey): Entry {
     companyKey: key.company ? fold(key.company) : null,
     titleKey: key.title ? fold(key.title) : null,
     urlKey: key.url ? normaliseUrl(key.url) : null,
-    shingles: shingles(key.text),
+    shingles: null,
   };
 }
 
@@ -110,7 +111,7 @@ function relate(a: Entry, b: Entry): DupMatch | null {
   const sameCompany = a.companyKey !== null && a.companyKey === b.companyKey;
   if (!sameUrl && !sameCompany) return null;
   const sameTitle = sameCompany && a.titleKey !== null && a.titleKey === b.titleKey;
-  const similarity = sameTitle ? jaccard(a.shingles, b.shingles) : 0;
+  const similarity = sameTitle ? jaccard((a.shingles ??= shingles(a.text)), (b.shingles ??= shingles(b.text))) : 0;
   const sameText = similarity >= SIMILAR;
   if (!sameUrl && !(sameTitle && sameText)) return null;
   const gap = daysApart(a.date, b.date);
@@ -121,18 +122,22 @@ function relate(a: Entry, b: Entry): DupMatch | null {
   return { kind: 'repost', other: b.id, similarity, reason: `repost of ${b.id} (${what}, ${when}); kept as a posting of its own date` };
 }
 
+/** The bucket of postings that can share text with this one: same company and same title. */
+const textKey = (e: Entry) => (e.companyKey && e.titleKey ? `${e.companyKey}\u0000${e.titleKey}` : null);
+
 /**
- * An index of postings seen so far, bucketed by company and url so a new posting is compared only with
- * postings it could match.
+ * An index of postings seen so far, bucketed by company + title and by url, so a new posting is compared only with
+ * postings it could match (never the whole collection: a collection of 100,000 stays linear).
  */
 export class DuplicateIndex {
-  private byCompany = new Map<string, Entry[]>();
+  private byText = new Map<string, Entry[]>();
   private byUrl = new Map<string, Entry[]>();
 
   /** Add a posting to the index. */
   add(key: DupKey): void {
     const e = prepare(key);
-    if (e.companyKey) push(this.byCompany, e.companyKey, e);
+    const k = textKey(e);
+    if (k) push(this.byText, k, e);
     if (e.urlKey) push(this.byUrl, e.urlKey, e);
   }
 
@@ -144,7 +149,8 @@ export class DuplicateIndex {
     const e = prepare(key);
     const seen = new Set<Entry>();
     let best: DupMatch | null = null;
-    for (const other of [...(e.companyKey ? this.byCompany.get(e.companyKey) ?? [] : []), ...(e.urlKey ? this.byUrl.get(e.urlKey) ?? [] : [])]) {
+    const k = textKey(e);
+    for (const other of [...(k ? this.byText.get(k) ?? [] : []), ...(e.urlKey ? this.byUrl.get(e.urlKey) ?? [] : [])]) {
       if (seen.has(other)) continue;
       seen.add(other);
       const m = relate(e, other);

@@ -36,7 +36,8 @@ export function fail(file: VFile, reason: string, place: Point | undefined, rule
  */
 export function readPosting(value: string, path: string, requireFrontMatter = true): PostingFile {
   const file = new VFile({ path, value });
-  const tree = parser.parse(file) as Root;
+  // The body is not Markdown: remark sees only the front matter block (same positions), not a 100 KB posting.
+  const tree = parser.parse(frontMatterHead(value)) as Root;
   const yamlNode = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
   if (!yamlNode || !yamlNode.position) {
     if (requireFrontMatter) {
@@ -55,6 +56,18 @@ export function readPosting(value: string, path: string, requireFrontMatter = tr
   const yamlLine = yamlNode.position.start.line + 1;
   const frontMatter = parseFrontMatter(file, yamlNode.value, yamlLine);
   return { file, frontMatter, body, bodyLine };
+}
+
+/**
+ * The part of a file remark-frontmatter needs: the opening `---` line through the closing fence's line. A file that
+ * does not open with a fence has no front matter at all (an empty head); one whose fence never closes is given whole.
+ */
+export function frontMatterHead(value: string): string {
+  if (!/^---[ \t]*\r?\n/.test(value)) return '';
+  const close = /\r?\n---[ \t]*(?:\r?\n|$)/g;
+  close.lastIndex = 3;
+  const m = close.exec(value);
+  return m ? value.slice(0, m.index + m[0].length) : value;
 }
 
 function parseFrontMatter(file: VFile, source: string, firstLine: number): FrontMatter | null {
