@@ -7,6 +7,7 @@ import { ascending, median, rollups } from 'd3';
 import { LEVELS, REMOTE_POLICIES, type Level, type RemotePolicy } from '../extract/types.ts';
 import type { Dataset, PostingRow } from './types.ts';
 import { exclusionGroup } from './build.ts';
+import { compareText } from '../collate.ts';
 
 /** The thresholds below which the site says "not enough data" instead of drawing or summarising. */
 export const THRESHOLDS = {
@@ -126,7 +127,7 @@ export function payBands(dataset: Dataset): PayAggregate {
     });
   const currencies = rollups(bands.filter((b) => b.currency !== 'USD'), (v) => v.length, (b) => b.currency)
     .map(([currency, n]) => ({ currency, n }))
-    .sort((a, b) => b.n - a.n || a.currency.localeCompare(b.currency));
+    .sort((a, b) => b.n - a.n || compareText(a.currency, b.currency));
   return {
     ml: ml.length,
     n: bands.length,
@@ -173,7 +174,7 @@ export function remoteMix(dataset: Dataset): RemoteAggregate {
   const remote = ml.filter((r) => r.remote?.policy === 'remote');
   const regions = rollups(remote, (v) => v.length, (r) => r.remote?.region ?? null)
     .map(([region, n]) => ({ region, n }))
-    .sort((a, b) => b.n - a.n || (a.region ?? '\uffff').localeCompare(b.region ?? '\uffff'));
+    .sort((a, b) => b.n - a.n || compareText(a.region ?? '\uffff', b.region ?? '\uffff'));
   return { n: ml.length, mix, officeDays, regions };
 }
 
@@ -203,7 +204,7 @@ export function skillDemand(dataset: Dataset): { n: number; skills: SkillDemand[
   }
   const skills = [...bySkill.values()]
     .map((d) => ({ ...d, share: ml.length ? d.n / ml.length : 0 }))
-    .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+    .sort((a, b) => b.n - a.n || compareText(a.label, b.label) || compareText(a.id, b.id));
   return { n: ml.length, skills };
 }
 
@@ -342,7 +343,7 @@ export function exclusions(dataset: Dataset): { reason: string; n: number }[] {
   // Excluded rows are exactly the rows that are not ML roles (build.ts), so each has a group.
   return rollups(out, (v) => v.length, (r) => exclusionGroup(r)!)
     .map(([reason, n]) => ({ reason, n }))
-    .sort((a, b) => b.n - a.n || a.reason.localeCompare(b.reason));
+    .sort((a, b) => b.n - a.n || compareText(a.reason, b.reason));
 }
 
 /** One company: its slug (URL), name and counts. */
@@ -364,7 +365,7 @@ export function companies(dataset: Dataset): CompanySummary[] {
       ml: rows.filter((r) => r.excluded === null).length,
       withPay: rows.filter((r) => r.pay !== null).length,
     }))
-    .sort((a, b) => b.postings - a.postings || a.name.localeCompare(b.name));
+    .sort((a, b) => b.postings - a.postings || compareText(a.name, b.name));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { mentionsPay } from '../extract/pay.ts';
 import type { Rates } from '../taxonomy.ts';
 import { weighBoard } from './board.ts';
 import type { Dataset, PostingRow } from './types.ts';
+import { compareText } from '../collate.ts';
 
 /** The date a posting is placed at: posted, else captured. */
 export const datingOf = (p: { posted: string | null; captured: string | null }) => p.posted ?? p.captured;
@@ -30,9 +31,9 @@ export function compareRows(a: PostingRow, b: PostingRow): number {
   if (da !== db) {
     if (da === null) return 1;
     if (db === null) return -1;
-    return db.localeCompare(da);
+    return compareText(db, da);
   }
-  return a.id.localeCompare(b.id);
+  return compareText(a.id, b.id);
 }
 
 /**

@@ -3,6 +3,7 @@
  */
 import { companySlug, mlRows, payBands, remoteMix, skillDemand, skillTrends, type PayAggregate, type RemoteAggregate, type SkillDemand, type TrendAggregate } from './aggregates.ts';
 import type { Dataset, PostingRow } from './types.ts';
+import { compareText } from '../collate.ts';
 
 /** One skill: its demand among ML postings, every posting naming it (with the span that did), and its trend. */
 export interface SkillDetail {
@@ -47,7 +48,7 @@ export interface CompanyDetail {
 export function companyDetails(dataset: Dataset): CompanyDetail[] {
   const bySlug = new Map<string, PostingRow[]>();
   for (const r of dataset.postings) bySlug.set(companySlug(r), [...(bySlug.get(companySlug(r)) ?? []), r]);
-  return [...bySlug.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([slug, postings]) => {
+  return [...bySlug.entries()].sort(([a], [b]) => compareText(a, b)).map(([slug, postings]) => {
     const sub: Dataset = { ...dataset, postings };
     return {
       slug,

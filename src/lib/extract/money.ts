@@ -1,4 +1,5 @@
 import type { Rates } from '../taxonomy.ts';
+import { compareText } from '../collate.ts';
 import { PERIODS_PER_YEAR, type Pay, type Period } from './types.ts';
 
 /**
@@ -7,7 +8,7 @@ import { PERIODS_PER_YEAR, type Pay, type Period } from './types.ts';
  */
 export function ratePerUsd(currency: string, rates: Rates, date: string | null): number | null {
   if (currency === 'USD') return 1;
-  const sorted = [...rates].sort((a, b) => a.date.localeCompare(b.date));
+  const sorted = [...rates].sort((a, b) => compareText(a.date, b.date));
   const usable = sorted.filter((r) => r.perUsd[currency] !== undefined);
   if (usable.length === 0) return null;
   // A month-dated posting ("2019-06", an old HN post) counts as dated the 1st of its month.

@@ -13,6 +13,7 @@ import type { LoadedPosting } from './collection.ts';
 import { placeProblems } from './names.ts';
 import { keyPlace, pointAt } from './place.ts';
 import { DuplicateIndex, type DupKey } from './duplicates.ts';
+import { compareText } from '../collate.ts';
 
 /** Largest posting file accepted, in bytes (1 MB). */
 export const MAX_BYTES = 1_000_000;
@@ -185,7 +186,7 @@ export function collectionChecks(loaded: LoadedPosting[], ctx: ExtractContext): 
   const candidates = loaded
     .filter((p) => p.frontMatter)
     .map((p) => ({ p, date: dateOf(p) }))
-    .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.p.rel.localeCompare(b.p.rel));
+    .sort((a, b) => compareText(a.date ?? '9999', b.date ?? '9999') || compareText(a.p.rel, b.p.rel));
   const index = new DuplicateIndex();
   for (const { p, date } of candidates) {
     const fm = p.frontMatter!;
