@@ -72,3 +72,13 @@ describe('the data step’s cached and parallel paths', () => {
     expect(workersFor(1_000, 8)).toBe(2);
   });
 });
+
+describe('data as of', () => {
+  it('is the latest date any posting was posted or captured, not the latest posting date', () => {
+    const { root, postings } = tempContent();
+    put(postings, 'acme-robotics/old.md', postingFile({ title: 'ML Engineer', company: 'Acme Robotics', posted: '2020-01-01', captured: '2025-06-01' }, postingText('old')));
+    put(postings, 'acme-robotics/new.md', postingFile({ title: 'Staff ML Engineer', company: 'Acme Robotics', posted: '2024-03-01' }, postingText('new')));
+    const ctx = loadContext(root);
+    expect(buildDataset(loadCollection(postings, ctx, postings), ctx.rates).asOf).toBe('2025-06-01');
+  });
+});

@@ -65,7 +65,8 @@ export function buildDataset(loaded: LoadedPosting[], rates: Rates): Dataset {
     rows.push({ ...base, excluded: exclusionReason(base) });
   }
   rows.sort(compareRows);
-  const dates = rows.map(datingOf).filter((d): d is string => d !== null).sort();
+  // "Data as of" (DESIGN.md): the latest date any posting was posted or captured, never the build date.
+  const dates = rows.flatMap((r) => [r.posted, r.captured]).filter((d): d is string => d !== null).sort(compareText);
   const ml = rows.filter((r) => r.excluded === null).length;
   return {
     asOf: dates.at(-1) ?? null,
