@@ -35,7 +35,7 @@ describe('npm run add', () => {
     put(postings, 'vector-labs/staff-ml-engineer-vision.md', 'keep me');
     const r = runScript('add.ts', flags(postings), postingText('speech'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/vector-labs\/staff-ml-engineer-vision\.md already exists; refusing to overwrite it/);
+    expect(r.stderr).toMatch(/vector-labs\/staff-ml-engineer-vision\.md already exists, with another posting; refusing to overwrite it/);
     expect(readFileSync(join(postings, 'vector-labs/staff-ml-engineer-vision.md'), 'utf8')).toBe('keep me');
   });
 
@@ -46,6 +46,15 @@ describe('npm run add', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/refusing to add a duplicate of vector-labs\/staff-ml-engineer-vision \(same company and title/);
     expect(existsSync(join(postings, 'vector-labs/again.md'))).toBe(false);
+  });
+
+  it('says a posting added twice is a duplicate, not a file name already taken', () => {
+    const { postings } = tempContent();
+    expect(runScript('add.ts', flags(postings), postingText('vision')).code).toBe(0);
+    const r = runScript('add.ts', flags(postings), postingText('vision'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/refusing to add a duplicate of vector-labs\/staff-ml-engineer-vision/);
+    expect(r.stderr).not.toMatch(/already exists/);
   });
 
   it('reads --file, and --dry-run writes nothing', () => {

@@ -36,6 +36,13 @@ describe('placeProblems', () => {
   it('names the folder the company belongs in', () => {
     expect(placeProblems('acme/x.md', 'Pinterest')[0]?.reason).toMatch(/move the file to `pinterest\/x\.md`/);
   });
+  it('never suggests a move to a name that would fail again', () => {
+    const moves = [...placeProblems('acme/Bad_Name.md', 'Globex Corp'), ...placeProblems('Stray File.md', 'Globex Corp'), ...placeProblems('a/b/Deep Name.md', 'Globex Corp')]
+      .map((p) => /(?:move (?:the file|it) to|here) `([^`]+)`/.exec(p.reason)?.[1]).filter((m): m is string => Boolean(m));
+    expect(moves).toEqual(['globex-corp/bad-name.md', 'globex-corp/stray-file.md', 'globex-corp/deep-name.md']);
+    for (const m of moves) expect(placeProblems(m, 'Globex Corp')).toEqual([]);
+  });
+
   it('checks names even when the front matter is unreadable', () => {
     expect(placeProblems('Acme/X.md', null).map((p) => p.rule)).toEqual(['file-name', 'folder']);
   });

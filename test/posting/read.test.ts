@@ -49,6 +49,24 @@ describe('readPosting', () => {
     expect(e.map((x) => x.line)).toEqual([4, 5]);
   });
 
+  it('says what to do about a colon in a title, with the file’s line only, and no dangling colon', () => {
+    const [e] = errors('---\ntitle: ML Engineer: Search\ncompany: C\n---\nb');
+    expect(e!.line).toBe(2);
+    expect(e!.reason).toMatch(/a value that contains a colon must be quoted, e\.g\. title: "/);
+    expect(e!.reason).not.toMatch(/at line \d|:\s*$/);
+  });
+
+  it('says a pay figure written as text must be a number, and what number', () => {
+    const [e] = errors('---\ntitle: T\ncompany: C\npay: {min: 150k, currency: USD, period: year}\n---\nb');
+    expect(e!.reason).toBe('`pay.min` must be a number, not text "150k": write 150000');
+  });
+
+  it('reads allowed words whatever their case: remote: Remote, level: Senior Staff', () => {
+    expect(errors('---\ntitle: T\ncompany: C\nremote: Remote\nlevel: Senior Staff\npay: {min: 1, currency: USD, period: Year}\n---\nb')).toEqual([]);
+    const read = readPosting('---\ntitle: T\ncompany: C\nremote: Hybrid\nlevel: Senior Staff\n---\nb', 'x.md');
+    expect([read.frontMatter?.remote, read.frontMatter?.level]).toEqual(['hybrid', 'senior-staff']);
+  });
+
   it('takes a posted month (YYYY-MM) when only the month is known, and refuses a month that does not exist', () => {
     expect(errors('---\ntitle: T\ncompany: C\nposted: 2019-06\n---\nb')).toEqual([]);
     expect(errors('---\ntitle: T\ncompany: C\nposted: 2019-13\n---\nb').map((x) => x.reason)).toEqual(['`posted` is not a real calendar date']);

@@ -46,10 +46,11 @@ export function addPosting(input: DraftInput, ctx: ExtractContext, contentDir: s
   const errors = draft.file.messages.filter((m) => m.fatal === true);
   if (errors.length) return { status: 'refused', reason: `the file would not pass check: ${errors.map((m) => m.reason).join('; ')}`, draft };
   const path = join(contentDir, draft.rel);
-  if (existsSync(path)) return { status: 'refused', reason: `${draft.rel} already exists; refusing to overwrite it (give another --slug)`, draft };
+  // A duplicate is said first: re-adding a posting that is already there is a duplicate, not a name clash.
   const existing = loadExisting(contentDir, ctx);
   const match = existing.index.find(draft.key);
   if (match?.kind === 'duplicate') return { status: 'refused', reason: `refusing to add a ${match.reason}`, draft };
+  if (existsSync(path)) return { status: 'refused', reason: `${draft.rel} already exists, with another posting; refusing to overwrite it (give another --slug)`, draft };
   if (!dryRun) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, draft.content, { flag: 'wx' });

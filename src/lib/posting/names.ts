@@ -45,6 +45,8 @@ export function placeProblems(rel: string, company: string | null): PlaceProblem
   const parts = rel.split('/');
   const name = parts.at(-1) ?? rel;
   const problems: PlaceProblem[] = [];
+  // A move suggestion names the file as it should be called, never a name that would fail this check again.
+  const goodName = name.endsWith('.md') && !KEBAB.test(name.slice(0, -3)) ? `${shortSlug(name.slice(0, -3)) || 'posting'}.md` : name;
   if (!name.endsWith('.md')) {
     problems.push({ reason: `\`${name}\` is not a posting file: postings are \`.md\` files named in lowercase kebab-case, e.g. \`machine-learning-engineer.md\``, rule: 'file-name' });
   } else if (!KEBAB.test(name.slice(0, -3))) {
@@ -53,18 +55,18 @@ export function placeProblems(rel: string, company: string | null): PlaceProblem
   }
   const wanted = company ? slugify(company) : null;
   if (parts.length === 1) {
-    problems.push({ reason: `\`${name}\` is not in a company folder: move it to \`${wanted || '<company-slug>'}/${name}\``, rule: 'folder' });
+    problems.push({ reason: `\`${name}\` is not in a company folder: move it to \`${wanted || '<company-slug>'}/${goodName}\``, rule: 'folder' });
     return problems;
   }
   if (parts.length > 2) {
-    problems.push({ reason: `\`${rel}\` is nested too deep: postings live at \`<company-slug>/<slug>.md\`${wanted ? `, here \`${wanted}/${name}\`` : ''}`, rule: 'folder' });
+    problems.push({ reason: `\`${rel}\` is nested too deep: postings live at \`<company-slug>/<slug>.md\`${wanted ? `, here \`${wanted}/${goodName}\`` : ''}`, rule: 'folder' });
     return problems;
   }
   const folder = parts[0]!;
   if (!KEBAB.test(folder)) {
     problems.push({ reason: `folder \`${folder}\` is not lowercase kebab-case ASCII${wanted ? `; the company's folder is \`${wanted}\`` : ''}`, rule: 'folder' });
   } else if (wanted !== null && wanted !== '' && folder !== wanted) {
-    problems.push({ reason: `folder \`${folder}\` is not the slug of company \`${company}\`: move the file to \`${wanted}/${name}\``, rule: 'folder' });
+    problems.push({ reason: `folder \`${folder}\` is not the slug of company \`${company}\`: move the file to \`${wanted}/${goodName}\``, rule: 'folder' });
   } else if (wanted === '') {
     problems.push({ reason: `company \`${company}\` has no ASCII letters or digits to make a folder name from; add an ASCII alias in content/taxonomy/companies.yml`, rule: 'folder' });
   }

@@ -76,7 +76,7 @@ function parseFrontMatter(file: VFile, source: string, firstLine: number): Front
     for (const error of doc.errors) {
       const pos = error.linePos?.[0];
       const place = pos ? { line: firstLine + pos.line - 1, column: pos.col } : { line: firstLine, column: 1 };
-      fail(file, `malformed YAML in front matter: ${error.message.split('\n')[0]}`, place, 'yaml');
+      fail(file, `malformed YAML in front matter: ${yamlReason(error.message)}`, place, 'yaml');
     }
     return null;
   }
@@ -85,7 +85,7 @@ function parseFrontMatter(file: VFile, source: string, firstLine: number): Front
     fail(file, 'front matter must be a YAML mapping of `key: value` lines', { line: firstLine, column: 1 }, 'front-matter');
     return null;
   }
-  const result = frontMatterSchema.safeParse(data);
+  const result = frontMatterSchema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const keyPath = issue.path.map(String);
@@ -95,6 +95,19 @@ function parseFrontMatter(file: VFile, source: string, firstLine: number): Front
     fail(file, describeIssue(issue, keyPath), place, 'schema');
   }
   return null;
+}
+
+/**
+ * The `yaml` library's message as a sentence for a contributor: its own "at line 1, column 8:" is dropped (the message
+ * already carries the file's line and column), and the usual cause gets a hint.
+ */
+export function yamlReason(message: string): string {
+  const first = message.split('\n')[0]!.replace(/\s*at line \d+, column \d+:?\s*$/, '').replace(/[:\s]+$/, '');
+  if (/nested mappings are not allowed in compact mappings|mapping values are not allowed|implicit keys need to be on a single line/i.test(first)) {
+    return `${first}: a value that contains a colon must be quoted, e.g. title: "Staff ML Engineer: Search"`;
+  }
+  if (/map keys must be unique/i.test(first)) return `${first}: a field is written twice; keep one`;
+  return first;
 }
 
 /** Turn a zod issue into a sentence a contributor can act on, listing allowed values. */
@@ -107,12 +120,24 @@ function describeIssue(issue: import('zod').core.$ZodIssue, keyPath: string[]): 
       return `${field} must be one of: ${issue.values.map(String).join(', ')}`;
     case 'invalid_type':
       if (issue.input === undefined) return `${field} is required`;
+      if (issue.expected === 'number' && typeof issue.input === 'string') {
+        const n = figure(issue.input);
+        return `${field} must be a number, not text ${JSON.stringify(issue.input)}${n !== null ? `: write ${n}` : ''}`;
+      }
       return `${field} must be ${issue.expected === 'string' ? 'text' : `a ${issue.expected}`}, not ${describeValue(issue.input)}`;
     case 'invalid_union':
       return `${field} must be one of: ${unionHint(keyPath)}`;
     default:
       return `${field} ${issue.message}`;
   }
+}
+
+/** The number a contributor meant by "150k", "$150,000" or "1.2M", or null. */
+function figure(text: string): number | null {
+  const m = /^\s*[$€£]?\s*(\d+(?:[.,]\d+)*)\s*([kKmM])?\s*$/.exec(text);
+  if (!m) return null;
+  const n = Number(m[1]!.replace(/,/g, ''));
+  return Number.isFinite(n) ? Math.round(n * (m[2] ? (/k/i.test(m[2]) ? 1e3 : 1e6) : 1)) : null;
 }
 
 function describeValue(v: unknown): string {

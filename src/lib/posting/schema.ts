@@ -48,6 +48,13 @@ export const boardStatement = z
   .strict();
 export type BoardStatement = z.output<typeof boardStatement>;
 
+/**
+ * An allowed word, read without regard to case or to spaces for hyphens: `remote: Remote`, `level: Senior Staff`
+ * mean `remote` and `senior-staff`.
+ */
+const word = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase().replace(/[\s_]+/g, '-') : v), z.enum(values));
+
 /** A correction of pay, written when extraction gets it wrong; wins over extraction. */
 export const payCorrection = z
   .object({
@@ -58,17 +65,17 @@ export const payCorrection = z
     /** ISO 4217 currency code, e.g. USD, EUR, GBP. */
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as USD'),
     /** What one figure pays for. */
-    period: z.enum(PERIODS),
+    period: word(PERIODS),
   })
   .strict()
   .refine((p) => p.max == null || p.min <= p.max, { message: 'pay min is greater than pay max', path: ['max'] });
 
 /** A correction of the remote policy; a bare policy or an object with region and cadence. */
 export const remoteCorrection = z.union([
-  z.enum(REMOTE_POLICIES),
+  word(REMOTE_POLICIES),
   z
     .object({
-      policy: z.enum(REMOTE_POLICIES),
+      policy: word(REMOTE_POLICIES),
       /** Where a remote role may be done: a country, or North America, Europe, EU, LATAM, APAC, worldwide. */
       region: z.string().min(1).nullable().optional(),
       /** [low, high] office days a year. */
@@ -99,7 +106,7 @@ export const frontMatterSchema = z
     /** Correction: remote policy. */
     remote: remoteCorrection.nullable().optional(),
     /** Correction: level. */
-    level: z.enum(LEVELS).nullable().optional(),
+    level: word(LEVELS).nullable().optional(),
     /** Correction: locations, e.g. ["San Francisco, CA, US", "Remote, US"]. */
     locations: z.array(z.string().trim().min(1)).optional(),
   })
