@@ -125,9 +125,20 @@ function fromFile() {
   } catch (error) {
     die((error as Error).message);
   }
+  const verb = values['dry-run'] ? 'would write' : 'wrote';
+  for (const w of report!.written) {
+    console.log(`${file} ${w.where}: ${verb} ${w.rel}${w.notCharted ? ` (not charted: ${w.notCharted})` : ''}`);
+    for (const r of w.review) console.log(`  needs a human eye: ${r}`);
+  }
   for (const s of report!.skipped) console.log(`${file} ${s.where}: skipped: ${s.reason}`);
   for (const r of report!.reposts) console.log(`${file} ${r.where}: kept as ${r.rel}: ${r.reason}`);
   for (const n of report!.notes) console.log(`${file} ${n.where}: ${n.note}`);
   const skipped = report!.skipped.length ? ` (${skippedSummary(report!.skipped)})` : '';
-  console.log(`import: ${report!.read} rows read: ${report!.written.length} ${values['dry-run'] ? 'would be written' : 'written'} to ${where}, ${report!.skipped.length} skipped${skipped}, ${report!.reposts.length} reposts kept`);
+  const notCharted = report!.written.filter((w) => w.notCharted).length;
+  console.log(`import: ${report!.read} rows read: ${report!.written.length} ${values['dry-run'] ? 'would be written' : 'written'} to ${where}${notCharted ? ` (${notCharted} not charted)` : ''}, ${report!.skipped.length} skipped${skipped}, ${report!.reposts.length} reposts kept`);
+  const unreadable = report!.skipped.filter((s) => s.kind === 'unreadable').length;
+  if (unreadable) {
+    console.error(`import: ${unreadable} row${unreadable === 1 ? ' was' : 's were'} unreadable (listed above)`);
+    process.exitCode = 1;
+  }
 }

@@ -99,9 +99,28 @@ describe('import: writing postings', () => {
     ]));
     const r = runScript('import.ts', [file, '--content', postings, '--captured', '2026-01-01']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/export\.csv row 2: skipped: duplicate of vector-labs\/ml-engineer/);
+    // Rows are named by the file's own lines (the header is line 1; a row's quoted text spans several lines).
+    expect(r.stdout).toMatch(/export\.csv line 2: wrote vector-labs\/ml-engineer\.md\n {2}needs a human eye: level: /);
+    expect(r.stdout).toMatch(/export\.csv line 10: skipped: duplicate of vector-labs\/ml-engineer/);
     expect(r.stdout).toMatch(/import: 2 rows read: 1 written to .*, 1 skipped \(1 duplicate\), 0 reposts kept/);
     expect(readFileSync(join(postings, 'vector-labs/ml-engineer.md'), 'utf8')).toMatch(/\ncaptured: 2026-01-01\n/);
+  });
+});
+
+describe('import: counting and failing', () => {
+  it('lists rows not charted, counts unreadable rows in what was read, and exits non-zero when a row was unreadable', () => {
+    const { root, postings } = tempContent();
+    const file = put(root, 'rows.jsonl', [
+      JSON.stringify({ title: 'Office Manager', company: 'Vector Labs', text: postingText('office') }),
+      '{"title": "broken',
+      JSON.stringify({ title: 'ML Engineer', company: 'Vector Labs', text: postingText('ml') }),
+    ].join('\n'));
+    const r = runScript('import.ts', [file, '--content', postings, '--captured', '2026-01-01']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/rows\.jsonl line 1: wrote vector-labs\/office-manager\.md \(not charted: not an ML role: other\)/);
+    expect(r.stdout).toMatch(/rows\.jsonl line 2: skipped: not a JSON object/);
+    expect(r.stdout).toMatch(/import: 3 rows read: 2 written to .* \(1 not charted\), 1 skipped \(1 unreadable\)/);
+    expect(r.stderr).toMatch(/1 row was unreadable/);
   });
 });
 

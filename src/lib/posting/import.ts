@@ -8,6 +8,7 @@ import type { ExtractContext } from '../taxonomy.ts';
 import { isIsoDate } from './compose.ts';
 import { admitPosting, guessTitleCompany, isRefusal, loadExisting, type ExistingContent } from './intake.ts';
 import { MAX_BYTES } from './checks.ts';
+import { needsReview } from './summary.ts';
 
 /** The fields an import reads from each row. */
 export const IMPORT_FIELDS = ['text', 'title', 'company', 'url', 'posted', 'captured'] as const;
@@ -60,15 +61,49 @@ export function parseImportFile(text: string, name: string): ImportTable {
     });
     return { format: 'jsonl', columns: [...columns], rows, unreadable };
   }
-  const parsed = Papa.parse<Record<string, unknown>>(body, { header: true, skipEmptyLines: 'greedy' });
-  const unreadable = parsed.errors
-    .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => ({ where: `row ${(e.row ?? 0) + 1}`, reason: e.message }));
-  return {
-    format: 'csv',
-    columns: parsed.meta.fields ?? [],
-    rows: parsed.data.map((data, i) => ({ where: `row ${i + 1}`, data })),
-    unreadable,
+  // Rows are named by the file's own line numbers (a quoted cell may span lines): each row's start is where the
+  // previous one ended, which papaparse's step cursor tells.
+  const lineAt = lineCounter(body);
+  const rows: ImportTable['rows'] = [];
+  const unreadable: ImportTable['unreadable'] = [];
+  let fields: string[] | null = null;
+  let start = 0;
+  Papa.parse<string[]>(body, {
+    skipEmptyLines: 'greedy',
+    step: (result) => {
+      const from = body.slice(start, result.meta.cursor).search(/\S/);
+      const where = `line ${lineAt(start + Math.max(from, 0))}`;
+      start = result.meta.cursor;
+      const errors = result.errors.filter((e) => e.code !== 'UndetectableDelimiter');
+      for (const e of errors) unreadable.push({ where, reason: e.message });
+      if (fields === null) {
+        fields = result.data;
+        return;
+      }
+      if (errors.length) return;
+      const names = fields;
+      if (result.data.length !== names.length) {
+        unreadable.push({ where, reason: `${result.data.length} cells where the header has ${names.length}` });
+        return;
+      }
+      rows.push({ where, data: Object.fromEntries(names.map((f, i) => [f, result.data[i]])) });
+    },
+  });
+  return { format: 'csv', columns: fields ?? [], rows, unreadable };
+}
+
+/** The 1-based line of a character offset in `text`. */
+function lineCounter(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
   };
 }
 
@@ -147,7 +182,8 @@ export interface Skipped { where: string; kind: 'unreadable' | 'no-text' | 'no-t
 /** What an import did, row by row. */
 export interface ImportReport {
   read: number;
-  written: { where: string; rel: string }[];
+  /** Postings written: where, file, what needs a human eye, and why the charts leave it out (null when charted). */
+  written: { where: string; rel: string; review: string[]; notCharted: string | null }[];
   skipped: Skipped[];
   /** Rows kept although they repeat an older posting's text more than 14 days later. */
   reposts: { where: string; rel: string; reason: string }[];
@@ -168,7 +204,8 @@ export function importRows(table: ImportTable, ctx: ExtractContext, contentDir: 
   const map = mapColumns(table.columns, options.columns ?? {});
   const existing: ExistingContent = loadExisting(contentDir, ctx);
   const rows = options.limit !== undefined ? table.rows.slice(0, options.limit) : table.rows;
-  const report: ImportReport = { read: rows.length, written: [], skipped: [], reposts: [], notes: [] };
+  // Counts add up: every row read is written or skipped, unreadable rows included.
+  const report: ImportReport = { read: rows.length + table.unreadable.length, written: [], skipped: [], reposts: [], notes: [] };
   for (const u of table.unreadable) report.skipped.push({ where: u.where, kind: 'unreadable', reason: u.reason });
   const cell = (row: Record<string, unknown>, field: ImportField) => (map[field] ? row[map[field]!] : undefined);
   rows.forEach(({ where, data }, i) => {
@@ -201,7 +238,11 @@ export function importRows(table: ImportTable, ctx: ExtractContext, contentDir: 
     }
     const admitted = admitPosting({ text, title, company, url, ...dates }, ctx, contentDir, existing, { dryRun: options.dryRun });
     if (isRefusal(admitted)) return report.skipped.push({ where, kind: admitted.kind === 'not-ml' ? 'invalid' : admitted.kind, reason: admitted.reason });
-    report.written.push({ where, rel: admitted.draft.rel });
+    const x = admitted.draft.extraction;
+    report.written.push({
+      where, rel: admitted.draft.rel, review: x ? needsReview(x) : [],
+      notCharted: x && !x.isMlRole ? (x.roleFamily ? `not an ML role: ${x.roleFamily}` : 'role could not be told') : null,
+    });
     if (admitted.repost) report.reposts.push({ where, rel: admitted.draft.rel, reason: admitted.repost });
   });
   return report;
