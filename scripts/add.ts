@@ -75,6 +75,11 @@ const text = await readText();
 const early = validateAddInput({ text, captured: values.captured, posted: values.posted, url: values.url, slug: values.slug });
 if (early.length) die(early.join('; '));
 const guess = guessTitleCompany(text, ctx);
+// Without a terminal to ask in, every missing field is named in one message, not one per run.
+const missing = (['title', 'company'] as const).filter((k) => !values[k] && !guess[k]);
+if (!interactive && missing.length) {
+  die(`no ${missing.join(' and no ')}: the text does not name ${missing.length > 1 ? 'them' : 'one'} so that extraction can find ${missing.length > 1 ? 'them' : 'it'}; give ${missing.map((k) => `--${k}`).join(' and ')}`);
+}
 const title = await settle('title', values.title, guess.title);
 const company = await settle('company', values.company, guess.company);
 const input = { text, title, company, captured: values.captured ?? today(), posted: values.posted, url: values.url, slug: values.slug };

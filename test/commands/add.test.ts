@@ -48,6 +48,13 @@ describe('npm run add', () => {
     expect(existsSync(join(postings, 'vector-labs/again.md'))).toBe(false);
   });
 
+  it('names every missing field in one message', () => {
+    const { postings } = tempContent();
+    const r = runScript('add.ts', ['--content', postings, '--captured', '2026-02-01'], 'we build things\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no title and no company: .*give --title and --company/);
+  });
+
   it('says a posting added twice is a duplicate, not a file name already taken', () => {
     const { postings } = tempContent();
     expect(runScript('add.ts', flags(postings), postingText('vision')).code).toBe(0);
