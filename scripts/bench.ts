@@ -79,12 +79,13 @@ function timed(cmd: string[], env: Record<string, string> = {}): { sec: number; 
   return { sec, rssMb };
 }
 
-const duMb = (dir: string): number => {
+/** Megabytes of the files under a folder. */
+function duMb(dir: string): number {
   let bytes = 0;
   const walk = (d: string) => { for (const name of readdirSync(d)) { const f = join(d, name); const st = statSync(f); if (st.isDirectory()) walk(f); else bytes += st.size; } };
   walk(dir);
   return bytes / 1e6;
-};
+}
 
 async function benchScale(n: number, site: boolean) {
   const { companies } = ctx;

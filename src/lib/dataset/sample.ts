@@ -80,14 +80,18 @@ export function shiftYears(date: string, years: number): string {
  */
 export function repeatFiles(files: SampleFile[], n: number, baseDate = '2020-06-15'): SampleFile[] {
   if (n <= files.length) return spread(files, n);
-  const out: SampleFile[] = [...files];
+  // Every file is dated (undated ones from baseDate): an undated posting would be a duplicate of its repeats.
+  const dated = (f: SampleFile, round: number): SampleFile => {
+    const [, yaml, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(f.content)!;
+    const fm = parse(yaml!) as Record<string, string>;
+    fm.posted = shiftYears(fm.posted ?? baseDate, round);
+    return { path: round ? f.path.replace(/\.md$/, `-r${round}.md`) : f.path, content: `---\n${stringify(fm).trimEnd()}\n---\n${body}` };
+  };
+  const out: SampleFile[] = files.map((f) => dated(f, 0));
   for (let round = 1; out.length < n; round++) {
     for (const f of files) {
       if (out.length >= n) break;
-      const [, yaml, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(f.content)!;
-      const fm = parse(yaml!) as Record<string, string>;
-      fm.posted = shiftYears(fm.posted ?? baseDate, round);
-      out.push({ path: f.path.replace(/\.md$/, `-r${round}.md`), content: `---\n${stringify(fm).trimEnd()}\n---\n${body}` });
+      out.push(dated(f, round));
     }
   }
   return out;

@@ -111,7 +111,8 @@ function relate(a: Entry, b: Entry): DupMatch | null {
   const sameCompany = a.companyKey !== null && a.companyKey === b.companyKey;
   if (!sameUrl && !sameCompany) return null;
   const sameTitle = sameCompany && a.titleKey !== null && a.titleKey === b.titleKey;
-  const similarity = sameTitle ? jaccard((a.shingles ??= shingles(a.text)), (b.shingles ??= shingles(b.text))) : 0;
+  // The same text (a repost) is similarity 1 without building shingle sets.
+  const similarity = !sameTitle ? 0 : a.text === b.text ? 1 : jaccard((a.shingles ??= shingles(a.text)), (b.shingles ??= shingles(b.text)));
   const sameText = similarity >= SIMILAR;
   if (!sameUrl && !(sameTitle && sameText)) return null;
   const gap = daysApart(a.date, b.date);
