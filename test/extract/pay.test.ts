@@ -219,6 +219,20 @@ describe('pay in the forms of hiring threads (invented text)', () => {
     expect(pay('Acme (YC W23) is hiring: 20 engineers on H100 clusters.')).toBeNull();
   });
 
+  it('applies a currency code written before or after a range to both ends, never defaulting to USD', () => {
+    for (const [t, currency] of [
+      ['Base salary: $131,000 - $176,000 CAD', 'CAD'],
+      ['Base salary: $131k - $176k CAD per year', 'CAD'],
+      ['Base salary: $131,000 - $176,000 AUD + super', 'AUD'],
+      ['Base salary: CAD $131,000 - $176,000', 'CAD'],
+      ['Base salary: AUD $131,000 - $176,000', 'AUD'],
+      ['Base salary: C$131,000 - $176,000', 'CAD'],
+      ['Base salary: $131,000 - $176,000 (NZD)', 'NZD'],
+    ] as const) expect(range(t), t).toEqual([131000, 176000, currency, 'year']);
+    // Two different written currencies are two figures, not one range.
+    expect(pay('Base salary: $131,000 - £176,000')?.currency).not.toBe('GBP');
+  });
+
   it('reads an open bare figure that fills a header field', () => {
     expect(pay('- Senior Backend Engineer | Equity | 95k+ (based on experience) + quarterly bonus')).toMatchObject({ min: 95000, max: null });
   });

@@ -17,8 +17,8 @@ export const PATTERNS = {
   multiplier: /^ ?(k|K|mm|MM|m|M|million|billion|bn|B|lakhs?|LPA|lpa|L)(?![A-Za-z])/,
   /** A compound adjective after the figure ("100k-line", "10k-person"): not money. */
   adjective: /^-[A-Za-z]/,
-  /** A currency code right after a number ("327,000 USD", "85k EUR"). */
-  suffixCode: /^[ \u00A0]?([A-Z]{3})(?![A-Za-z])/,
+  /** A currency code right after a number ("327,000 USD", "85k EUR", "190,000 (CAD)"). */
+  suffixCode: /^[ \u00A0]?(?:\(([A-Z]{3})\)|([A-Z]{3})(?![A-Za-z]))/,
   /** A currency symbol right after a number ("65 000 €", "80.000€"). */
   suffixSymbol: /^[ \u00A0]?([€£₹]|zł)/,
   /** The period written right after a figure ("/hr", " per year", " a year", " USD PER YEAR", "K/yr"). */
@@ -116,6 +116,8 @@ interface Figure {
   big: boolean;
   currency: string | null;
   currencySource: 'currency-symbol' | 'code-prefix' | 'code-suffix' | null;
+  /** The currency is only a bare "$" (read as USD by default): a code written at the other end of a range wins. */
+  assumedDollar: boolean;
   period: Period | null;
   open: boolean;
 }
@@ -128,16 +130,18 @@ function readFigure(text: string, m: RegExpExecArray, known: Set<string>): Figur
   let start = numStart;
   let currency: string | null = null;
   let currencySource: Figure['currencySource'] = null;
+  let assumedDollar = false;
   const before = text.slice(Math.max(0, numStart - 8), numStart);
   const sym = PATTERNS.prefixSymbol.exec(before);
   if (sym) {
     const s = sym[0].replace('~', '').trim();
     currency = CURRENCY_SYMBOLS[s] ?? (s.endsWith('$') ? 'USD' : null);
     currencySource = 'currency-symbol';
+    assumedDollar = s === '$';
     start = numStart - sym[0].length;
-    // "USD $75,000": a code before the symbol confirms it.
+    // "USD $75,000", "CAD $145,000": a code before the symbol names the dollar.
     const code = PATTERNS.prefixCode.exec(text.slice(Math.max(0, start - 5), start));
-    if (code && known.has(code[1]!)) { currency = code[1]!; start -= code[0].length; }
+    if (code && known.has(code[1]!)) { currency = code[1]!; start -= code[0].length; assumedDollar = false; }
   } else {
     const code = PATTERNS.prefixCode.exec(before);
     if (code && known.has(code[1]!)) {
@@ -166,8 +170,9 @@ function readFigure(text: string, m: RegExpExecArray, known: Set<string>): Figur
     if (PATTERNS.adjective.test(rest)) return null;
   }
   const code = PATTERNS.suffixCode.exec(rest);
-  if (code && known.has(code[1]!)) {
-    if (currency == null || currencySource === 'currency-symbol') { currency = code[1]!; currencySource ??= 'code-suffix'; }
+  const suffix = code?.[1] ?? code?.[2];
+  if (code && suffix && known.has(suffix)) {
+    if (currency == null || currencySource === 'currency-symbol') { currency = suffix; currencySource ??= 'code-suffix'; assumedDollar = false; }
     end += code[0].length;
     rest = text.slice(end, end + 40);
   } else {
@@ -187,7 +192,7 @@ function readFigure(text: string, m: RegExpExecArray, known: Set<string>): Figur
   }
   const open = rest.startsWith('+') && !/^\+[A-Za-z0-9]/.test(rest);
   if (open) end += 1;
-  return { start, numStart, numEnd, end, value, hasK, mult: factor, big, currency, currencySource, period, open };
+  return { start, numStart, numEnd, end, value, hasK, mult: factor, big, currency, currencySource, assumedDollar, period, open };
 }
 
 /** A pay candidate: one figure or a range, with how the text around it reads. */
@@ -378,6 +383,21 @@ function classify(text: string, c: Raw, rates: Rates, date: string | null, prevE
   return { ...c, period, explicitPeriod, kind, strong, qualifier };
 }
 
+/** Currencies written with a dollar sign ("C$", "A$", "$ … CAD"): the ones a bare "$" may stand for. */
+const DOLLAR_CURRENCIES = new Set(Object.entries(CURRENCY_SYMBOLS).filter(([s]) => s.includes('$')).map(([, c]) => c));
+
+/**
+ * The currency of a range from what its two ends say: a code written at either end ("CAD $145,000 - $190,000",
+ * "$145k - $190k CAD") applies to both, so a bare "$" never makes it USD. null when neither end names one;
+ * undefined when the ends name different currencies (two figures, not a range).
+ */
+function rangeCurrency(a: Figure, b: Figure): string | null | undefined {
+  if (!a.currency || !b.currency || a.currency === b.currency) return a.currency ?? b.currency;
+  if (a.assumedDollar && !b.assumedDollar && DOLLAR_CURRENCIES.has(b.currency)) return b.currency;
+  if (b.assumedDollar && !a.assumedDollar && DOLLAR_CURRENCIES.has(a.currency)) return a.currency;
+  return undefined;
+}
+
 /** Every pay candidate in the text, in order. */
 function candidates(text: string, rates: Rates, date: string | null): Candidate[] {
   const known = knownCurrencies(rates);
@@ -398,7 +418,7 @@ function candidates(text: string, rates: Rates, date: string | null): Candidate[
     if (b && !a.open && !a.big && !b.big) {
       const sep = text.slice(a.end, b.start);
       if (PATTERNS.rangeSeparator.test(sep) && (!/and/i.test(sep) || PATTERNS.between.test(text.slice(Math.max(0, a.start - 30), a.start)))) {
-        if (!(a.currency && b.currency && a.currency !== b.currency)) pair = [a, b];
+        if (rangeCurrency(a, b) !== undefined) pair = [a, b];
       }
     }
     if (pair && b) {
@@ -407,7 +427,7 @@ function candidates(text: string, rates: Rates, date: string | null): Candidate[
       // "$170-225K", "€90–120k", "₹25 - 35 LPA": a multiplier written once applies to both figures.
       if (b.mult > 1 && a.mult === 1 && lo < 1000) lo *= b.mult;
       if (a.mult > 1 && b.mult === 1 && hi < 1000) hi *= a.mult;
-      const currency = a.currency ?? b.currency ?? usual;
+      const currency = rangeCurrency(a, b) ?? usual;
       const bare = !a.currency && !b.currency;
       if (lo > 0 && lo <= hi && hi <= lo * 6) {
         const c = classify(text, {
