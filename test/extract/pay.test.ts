@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../../src/lib/extract/clean.ts';
-import { extractPay, mentionsPay } from '../../src/lib/extract/pay.ts';
+import { extractPay, findPay, mentionsPay } from '../../src/lib/extract/pay.ts';
+import { extractPosting } from '../../src/lib/extract/index.ts';
 import { loadContext } from '../../src/lib/taxonomy.ts';
 import { corpusRows } from './fixtures/corpus.ts';
 
@@ -231,6 +232,20 @@ describe('pay in the forms of hiring threads (invented text)', () => {
     ] as const) expect(range(t), t).toEqual([131000, 176000, currency, 'year']);
     // Two different written currencies are two figures, not one range.
     expect(pay('Base salary: $131,000 - £176,000')?.currency).not.toBe('GBP');
+  });
+
+  it('takes no envelope of loose ranges that disagree, and says why in the trace', () => {
+    const list = 'Backend Engineer | Remote | $100k - $150k\nSupport Agent | Boston | $40k - $55k\nDesigner | NYC | $90k - $120k';
+    expect(pay(list)).toBeNull();
+    const declined = findPay(clean(list).text, ctx.rates, null).declined;
+    expect(declined?.rule).toMatch(/^pay-declined:3-ranges-disagree$/);
+    const x = extractPosting({ text: list, source: null, id: null }, ctx).extraction;
+    expect(x.trace).toContainEqual({ field: 'pay', rule: declined!.rule, evidence: '$100k - $150k' });
+    // The posting's own statement (a pay word, or a level or place written against the range) wins over loose ranges.
+    expect(range(`Base salary: $131,000 - $160,000\n\n${list}`)).toEqual([131000, 160000, 'USD', 'year']);
+    expect(range('Senior: $150k - $180k\nStaff: $180k - $220k')).toEqual([150000, 220000, 'USD', 'year']);
+    // Loose ranges that agree (one holds the other, or they share an end) still give the envelope.
+    expect(range('Engineer | Remote | $62,500 - $101,500\nEngineer | Remote | $62,500 - $78,100')).toEqual([62500, 101500, 'USD', 'year']);
   });
 
   it('reads an open bare figure that fills a header field', () => {

@@ -6,7 +6,7 @@ import { extractDates } from './dates.ts';
 import { extractLevel } from './level.ts';
 import { extractLocations } from './location.ts';
 import { annualise } from './money.ts';
-import { extractPay } from './pay.ts';
+import { findPay } from './pay.ts';
 import { extractRemote } from './remote.ts';
 import { extractRole } from './role.ts';
 import { extractSkills } from './skills.ts';
@@ -67,8 +67,9 @@ export function extractPosting(input: ExtractInput, ctx: ExtractContext): Extrac
   const roleFound = extractRole(title, text);
   note('role', roleFound);
 
-  let pay = extractPay(text, ctx.rates, posted ?? captured);
-  if (pay) note('pay', pay);
+  const payFound = findPay(text, ctx.rates, posted ?? captured);
+  let pay = payFound.pay;
+  note('pay', pay ?? payFound.declined);
   let remote: Remote | null = extractRemote(text);
   if (remote) for (const e of remote.evidence) trace.push({ field: 'remote', rule: remote.rule, evidence: e });
   const loc = extractLocations(text);

@@ -498,6 +498,43 @@ function extrasNear(text: string, from: number, extras: Pay['extras']): void {
  * @returns the pay, or null when the text states none
  */
 export function extractPay(text: string, rates: Rates, date: string | null): Pay | null {
+  return findPay(text, rates, date).pay;
+}
+
+/** Why a posting with figures gets no pay: the rule and the span, for the trace. */
+export interface PayDeclined {
+  rule: string;
+  evidence: string;
+}
+
+/** Two ranges agree when one holds the other or they share an end ("$62,500 - $101,500" and "$62,500 - $78,100"). */
+function agree(a: Candidate, b: Candidate): boolean {
+  const [aMax, bMax] = [a.max ?? Infinity, b.max ?? Infinity];
+  return a.min === b.min || aMax === bMax || (a.min <= b.min && bMax <= aMax) || (b.min <= a.min && aMax <= bMax);
+}
+
+/**
+ * Ranges that speak for this posting. A range with a pay word beside it or a qualifier of its own (a level, a
+ * location) is the employer's statement; a loose range (neither) counts only when it agrees with one of those.
+ * With no such statement, loose ranges that disagree are other jobs' pay (a job board's list of other postings,
+ * a thread's other roles): their envelope is a band no employer wrote, so none is taken.
+ */
+function ownRanges(same: Candidate[]): { ranges: Candidate[]; declined: Candidate[] } {
+  const loose = (c: Candidate) => c.isRange && !c.strong && c.qualifier == null;
+  const anchors = same.filter((c) => !loose(c));
+  const free = same.filter(loose);
+  if (anchors.some((c) => c.isRange)) {
+    return { ranges: same.filter((c) => !loose(c) || anchors.some((a) => a.isRange && agree(a, c))), declined: [] };
+  }
+  const disagree = free.some((a, i) => free.slice(i + 1).some((b) => !agree(a, b)));
+  return disagree ? { ranges: anchors, declined: free } : { ranges: same, declined: [] };
+}
+
+/**
+ * extractPay, and when figures were found but none is taken as this posting's pay for a reason worth telling
+ * (loose ranges that disagree), that reason for the trace.
+ */
+export function findPay(text: string, rates: Rates, date: string | null): { pay: Pay | null; declined: PayDeclined | null } {
   const all = candidates(text, rates, date);
   const extras: Pay['extras'] = [];
   const base: Candidate[] = [];
@@ -505,14 +542,22 @@ export function extractPay(text: string, rates: Rates, date: string | null): Pay
     if (c.kind === 'base' || c.kind === 'neutral') base.push(c);
     else extras.push({ kind: c.kind as ExtraKind, evidence: text.slice(c.start, c.end) });
   }
-  if (base.length === 0) return null;
+  if (base.length === 0) return { pay: null, declined: null };
   // The best candidate: a pay word beside it first, then a range, then the earliest.
-  const best = [...base].sort((x, y) => Number(y.strong) - Number(x.strong) || Number(y.isRange) - Number(x.isRange) || x.start - y.start)[0]!;
-  const same = base.filter((c) =>
-    c.currency === best.currency && c.period === best.period &&
-    c.min >= best.min / 4 && (c.max ?? c.min) <= (best.max ?? best.min) * 4 &&
-    (c.strong || !best.strong || c.qualifier != null || c.isRange),
+  const order = (x: Candidate, y: Candidate) => Number(y.strong) - Number(x.strong) || Number(y.isRange) - Number(x.isRange) || x.start - y.start;
+  const first = [...base].sort(order)[0]!;
+  const similar = base.filter((c) =>
+    c.currency === first.currency && c.period === first.period &&
+    c.min >= first.min / 4 && (c.max ?? c.min) <= (first.max ?? first.min) * 4 &&
+    (c.strong || !first.strong || c.qualifier != null || c.isRange),
   );
+  const own = ownRanges(similar);
+  if (own.ranges.length === 0) {
+    const d = own.declined;
+    return { pay: null, declined: { rule: `pay-declined:${d.length}-ranges-disagree`, evidence: text.slice(d[0]!.start, d[0]!.end) } };
+  }
+  const same = own.ranges;
+  const best = [...same].sort(order)[0]!;
   const ranges: PayRange[] = [];
   for (const c of same) {
     if (ranges.some((r) => r.min === c.min && r.max === c.max)) continue;
@@ -525,10 +570,11 @@ export function extractPay(text: string, rates: Rates, date: string | null): Pay
   const min = Math.min(...kept.map((r) => r.min));
   const max = kept.some((r) => r.max == null) ? null : Math.max(...kept.map((r) => r.max!));
   extrasNear(text, best.end, extras);
-  return annualise({
+  const pay = annualise({
     min, max, currency: best.currency, period: best.period!, evidence: text.slice(best.start, best.end),
     rule: ruleName(best), ranges: kept, extras,
   }, rates, date);
+  return { pay, declined: null };
 }
 
 /**
