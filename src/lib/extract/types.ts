@@ -11,7 +11,7 @@ export type Level = (typeof LEVELS)[number];
 
 export const ROLE_FAMILIES = [
   'ml-engineer', 'research-scientist', 'applied-scientist', 'data-scientist',
-  'ml-platform', 'data-engineer', 'software-engineer', 'other',
+  'ml-platform', 'ai-engineer', 'data-engineer', 'software-engineer', 'other',
 ] as const;
 export type RoleFamily = (typeof ROLE_FAMILIES)[number];
 
