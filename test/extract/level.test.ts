@@ -7,6 +7,25 @@ import { corpusRows } from './fixtures/corpus.ts';
 
 const level = (title: string | null, text = '') => extractLevel(title, text)?.value ?? null;
 
+describe('"Member of Technical Staff" is a title, not the level staff', () => {
+  it.each([
+    ['Member of Technical Staff', null],
+    ['Member of Technical Staff, Pretraining', null],
+    ['Member of Technical Staff - Inference', null],
+    ['Member of Technical Staff: Inference', null],
+    ['Member of the Technical Staff (Evals)', null],
+    ['Technical Staff Member', null],
+    ['Senior Member of Technical Staff', 'senior'],
+    ['Principal Member of Technical Staff', 'principal'],
+    ['Member of Technical Staff (Senior)', 'senior'],
+  ] as const)('%s → %s', (t, want) => expect(level(t)).toBe(want));
+
+  it('takes the level from the text only when it names this role\'s', () => {
+    expect(level('Member of Technical Staff', 'The Senior Research Engineer will train models.')).toBe('senior');
+    expect(level('Member of Technical Staff', 'Our technical staff train models.')).toBeNull();
+  });
+});
+
 describe('level from the title', () => {
   it.each([
     ['Staff Machine Learning Engineer, Content Quality Signals', 'staff'],

@@ -20,6 +20,10 @@ describe('title from the text', () => {
     ['a title line at the top', 'Staff Data Scientist, Marketplace\nPosted 3 days ago\nAbout Globex:\nWe sell things.', 'Staff Data Scientist, Marketplace'],
     ['a title among job-board chrome', 'Job Board\nLogo\n\nPrincipal Research Scientist, Speech\n\nInitech\n\n$200,000 - $250,000', 'Principal Research Scientist, Speech'],
     ['"The … will" in prose', 'Initech builds tools. The Senior Applied Scientist will own forecasting models.', 'Senior Applied Scientist'],
+    ['an AI lab title line with a comma', 'Member of Technical Staff, Pretraining\n\nNorthwind Labs\n\nWe train models.', 'Member of Technical Staff, Pretraining'],
+    ['an AI lab title line with a colon', 'Member of Technical Staff: Inference\nNorthwind Labs\nYou will serve models.', 'Member of Technical Staff: Inference'],
+    ['an AI lab title line with no punctuation', 'Member of the Technical Staff\nNorthwind Labs\nYou will serve models.', 'Member of the Technical Staff'],
+    ['an AI lab title in a header', 'Northwind Labs | Member of Technical Staff | San Francisco | Onsite\n\nWe train models.', 'Member of Technical Staff'],
     ['"is looking for a …" in prose', 'Initech is looking for a Principal Data Engineer to lead our lakehouse work.', 'Principal Data Engineer'],
   ])('%s', (_why, text, want) => expect(title(text)).toBe(want));
 

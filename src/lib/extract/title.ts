@@ -14,7 +14,7 @@ import type { Found } from './found.ts';
 import { placesIn, trimChars } from './location.ts';
 
 /** Nouns that make a phrase a job title. */
-const ROLE_NOUN = String.raw`(?:engineers?|eng|developers?|devs?|scientists?|researchers?|architects?|managers?|designers?|analysts?|advocates?|directors?|interns?|internship|sre|swe|swes|mle|mles|devops|administrators?|consultants?|specialists?|head[ \t]{1,4}of|vp|cto|ceo|cfo|coo|recruiters?|executives?|writers?|programmers?|leads?|technicians?|marketers?|strategists?|operators?|associates?|partners?|officers?|representatives?|coordinators?|product[ \t]{1,4}owners?|founders?|co-?founders?|generalists?|hackers?|economists?|statisticians?|physicists?|mathematicians?|quants?|traders?)`;
+const ROLE_NOUN = String.raw`(?:engineers?|eng|developers?|devs?|scientists?|researchers?|architects?|managers?|designers?|analysts?|advocates?|directors?|interns?|internship|sre|swe|swes|mle|mles|devops|administrators?|consultants?|specialists?|head[ \t]{1,4}of|vp|cto|ceo|cfo|coo|recruiters?|executives?|writers?|programmers?|leads?|technicians?|marketers?|strategists?|operators?|associates?|partners?|officers?|representatives?|coordinators?|product[ \t]{1,4}owners?|founders?|co-?founders?|generalists?|hackers?|economists?|statisticians?|physicists?|mathematicians?|quants?|traders?|members?[ \t]{1,4}of[ \t]{1,4}(?:the[ \t]{1,4})?technical[ \t]{1,4}staff|technical[ \t]{1,4}staff[ \t]{1,4}members?)`;
 const ROLE_RE = new RegExp(String.raw`\b${ROLE_NOUN}\b`, 'i');
 const LEVEL_WORD = String.raw`(?:senior|sr\.?|snr|staff|principal|lead|junior|jr\.?|distinguished|founding|head|chief|mid-level|entry[- ]level)`;
 
@@ -135,7 +135,10 @@ const tidy = (s: string) => trimChars(s.replace(/\s+/g, ' ').replace(/^\d{1,2}[.
 /** Whether a whole line reads as a job title. */
 function isTitleLine(line: string): boolean {
   const t = line.trim();
-  if (t.length < 6 || t.length > 110 || /[.!?:]$/.test(t) || /[|@:]|https?:|www\./.test(t)) return false;
+  if (t.length < 6 || t.length > 110 || /[.!?:]$/.test(t) || /[|@]|https?:|www\./.test(t)) return false;
+  // "Member of Technical Staff: Inference" is a title and its subtitle; "Location: Berlin" is a field.
+  const colon = t.indexOf(':');
+  if (colon >= 0 && !ROLE_RE.test(t.slice(0, colon))) return false;
   if (!ROLE_RE.test(t)) return false;
   const words = t.split(/\s+/);
   if (words.length > 14) return false;
