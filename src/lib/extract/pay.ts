@@ -59,6 +59,10 @@ export const PATTERNS = {
     /\b(?:salary range|pay range|base salary|base pay|compensation range|salary band|pay scale|pay band|salary|compensation|wage|hourly rate)\b/i,
   /** "competitive salary", "competitive compensation": a pay word that names no figure. */
   vagueMention: /\b(?:competitive|attractive|generous|excellent|great)\s(?:base\s)?(?:salary|compensation|pay|wages?)\b|workers'? compensation|workers’ compensation/i,
+  /** The word right after a figure ("8 to 11 company paid holidays", "150-200k DOE"). */
+  wordAfter: /^[ \u00A0]{0,2}([A-Za-z][A-Za-z'’-]{1,30})/,
+  /** Words after a bare figure that still leave it a pay figure: the pay talk around a salary. */
+  payTail: /^(?:doe|cash|annual|starting|depending|dependent|based|negotiable|usd|eur|gbp|cad|plus|and|or|with|to|for|in|at|per|a|an|gross|net|fte|ote)$/i,
   /** Sentence end inside a window of text. */
   sentenceEnd: /[.!?](?:\s|$)/g,
 } as const;
@@ -278,7 +282,20 @@ function fillsField(line: string, from: number, to: number): boolean {
   return !/[\p{L}\d]/u.test(rest.replace(/\b(?:USD|EUR|GBP|CAD|k|K)\b/g, '')) || PATTERNS.extraAfter.test(rest);
 }
 
+/**
+ * A figure with no currency followed by a word that is no pay word counts that word ("8 to 11 company paid
+ * holidays", "50-100 people"): it is never pay.
+ */
+function countsSomething(text: string, c: Raw): boolean {
+  if (!c.bare) return false;
+  const word = PATTERNS.wordAfter.exec(text.slice(c.end, c.end + 40))?.[1];
+  if (!word || PATTERNS.payTail.test(word)) return false;
+  const kind = nearestKind(word, false);
+  return kind === null || kind === 'trap';
+}
+
 function classify(text: string, c: Raw, rates: Rates, date: string | null, prevEnd = 0): Candidate | null {
+  if (countsSomething(text, c)) return null;
   const { lineStart, line } = lineAround(text, c.start);
   const header = PATTERNS.headerLine.test(line);
   let after = ownAfter(text, c.end);
