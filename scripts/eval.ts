@@ -1,6 +1,8 @@
 /**
- * `npm run eval [-- --quiet] [-- --sets seeds,hn]`: score extraction on the labelled postings in ../shared/corpus and the
- * seeds' raw text; print per-field accuracy against the targets, the false-pay rate, and every miss.
+ * `npm run eval [-- --quiet] [-- --sets seeds,hn,linkedin,boards,glassdoor]`: score extraction on the labelled postings in
+ * ../shared/corpus, the recorded job boards in ../shared/boards (their structured salary is the label) and the
+ * seeds' raw text; print per-field accuracy against each set's own targets, the false-pay rate, skills precision,
+ * invented companies and titles, and every miss.
  * Exits 1 when a target is missed, 2 when ../shared is absent.
  */
 import { parseArgs } from 'node:util';

@@ -5,7 +5,6 @@ import { clean } from '../../src/lib/extract/clean.ts';
 import { extractCadence, extractRemote } from '../../src/lib/extract/remote.ts';
 import { sharedPath } from '../../src/lib/eval/corpus.ts';
 import { hasShared } from '../helpers/shared.ts';
-import { corpusRows } from './fixtures/corpus.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
@@ -71,15 +70,3 @@ describe('the seeds (../shared/seeds)', () => {
   });
 });
 
-describe('HN labelled set (../shared/corpus/hn-labeled-dev.jsonl)', () => {
-  const rows = corpusRows('hn-labeled-dev.jsonl');
-  it.runIf(rows)('gets at least 95% of the labelled work arrangements right', () => {
-    let right = 0, total = 0;
-    for (const r of rows!) {
-      if ((r.uncertain ?? []).includes('remote')) continue;
-      total++;
-      if ((extractRemote(clean(r.text).text)?.policy ?? null) === (r.labels as { remote: string | null }).remote) right++;
-    }
-    expect(right / total).toBeGreaterThanOrEqual(0.95);
-  });
-});

@@ -7,7 +7,6 @@ import { extractCompanyName, extractTitle } from '../../src/lib/extract/title.ts
 import { sharedPath } from '../../src/lib/eval/corpus.ts';
 import { loadContext } from '../../src/lib/taxonomy.ts';
 import { hasShared } from '../helpers/shared.ts';
-import { corpusRows } from './fixtures/corpus.ts';
 
 const title = (t: string) => extractTitle(t)?.value ?? null;
 const company = (t: string) => extractCompanyName(t)?.value ?? null;
@@ -66,22 +65,6 @@ describe('the seeds (../shared/seeds)', () => {
       expect(title(text), file).toBe(e.title);
       expect(company(text), file).toBe(e.company);
     }
-  });
-});
-
-describe('HN labelled set (../shared/corpus/hn-labeled-dev.jsonl)', () => {
-  const rows = corpusRows('hn-labeled-dev.jsonl');
-  it.runIf(rows)('names at least 90% of the labelled companies', () => {
-    const { companies } = loadContext();
-    let right = 0, total = 0;
-    for (const r of rows!) {
-      const label = (r.labels as { company: string | null }).company;
-      if (!label || (r.uncertain ?? []).includes('company')) continue;
-      total++;
-      const got = company(clean(r.text).text);
-      if (got && canonicalCompany(got, companies).toLowerCase() === label.toLowerCase()) right++;
-    }
-    expect(right / total).toBeGreaterThanOrEqual(0.9);
   });
 });
 
