@@ -51,6 +51,8 @@ export const PATTERNS = {
   cadence: new RegExp(String.raw`\b(${NUM})(?:[ \t]?(?:-|–|to|or)[ \t]?(${NUM}))?[ \t]?(?:x|times?|days?|visits?)?[ \t]?(?:a|per|each|every|\/|in[ \t]a)[ \t]?(?:(\d{1,2}|two|three|six)[ \t])?(weeks?|wk|months?|quarters?|years?|yr)\b`, 'gi'),
   /** Bare day counts next to office words: "In-Office 3-4 days", "in office 3 days". */
   bareDays: new RegExp(String.raw`\b(?:in[- ]?office|on[- ]?site|in[- ]person|office)[ \t]?\(?(?:for[ \t])?(${NUM})(?:[ \t]?(?:-|–|to)[ \t]?(${NUM}))?[ \t]days?\b`, 'gi'),
+  /** "on-site interview", "in-person event" right after an on-site phrase: not a work arrangement. */
+  onsiteNotPolicyAfter: new RegExp(String.raw`^\S*\s*${ONSITE_NOT_POLICY}\b`, 'i'),
   /** Weekday lists next to office words: "in-office MWF", "Hybrid Tue/Thu". */
   weekdays: /\b(?:in[- ]?office|on[- ]?site|hybrid|in[- ]person)[ \t](?:on[ \t])?((?:monday|tuesday|wednesday|thursday|friday|mon|tues|tue|wed|thurs|thur|thu|fri)(?:(?:[ \t]?[\/,&][ \t]?|,?[ \t]and[ \t])(?:monday|tuesday|wednesday|thursday|friday|mon|tues|tue|wed|thurs|thur|thu|fri)){0,4})\b/gi,
   /** "in-office MWF", "onsite TTh". */
@@ -240,7 +242,7 @@ export function extractRemote(text: string): Remote | null {
   }
   for (const m of own.matchAll(PATTERNS.proseOnsite)) {
     const after = own.slice(m.index + m[0].length - 12, m.index + m[0].length + 20);
-    if (new RegExp(String.raw`^\S*\s*${ONSITE_NOT_POLICY}\b`, 'i').test(after.trim())) continue;
+    if (PATTERNS.onsiteNotPolicyAfter.test(after.trim())) continue;
     signals.push({ policy: 'onsite', tier: 1, evidence: m[0], rule: 'prose', index: m.index });
   }
   const cadence = extractCadence(own);
