@@ -70,3 +70,27 @@ describe('the seeds (../shared/seeds)', () => {
   });
 });
 
+
+describe('remote region', () => {
+  const remote = (t: string) => extractRemote(clean(t).text);
+
+  it('keeps every region named, the first as `region`', () => {
+    expect(remote('Fernwerk | Data Engineer | Remote (Germany/UK) | Full-time')).toMatchObject({ policy: 'remote', region: 'Germany', regions: ['Germany', 'UK'] });
+    expect(remote('Fernwerk | Data Engineer | REMOTE (US, Canada, Mexico)')).toMatchObject({ region: 'US', regions: ['US', 'Canada', 'Mexico'] });
+    expect(remote('Location: Remote - US or Canada')).toMatchObject({ region: 'US', regions: ['US', 'Canada'] });
+  });
+
+  it('reads the place after "work from anywhere"', () => {
+    expect(remote('You can work from anywhere in the US.')).toMatchObject({ policy: 'remote', region: 'US', regions: ['US'] });
+    expect(remote('Work from anywhere in the world, async by default.')).toMatchObject({ region: 'worldwide' });
+    expect(remote('You can work from anywhere in the country.')).toMatchObject({ region: null, regions: [] });
+  });
+
+  it('names no region for hybrid or on-site roles', () => {
+    expect(remote('Hybrid (US) | 3 days a week in the Austin office')).toMatchObject({ policy: 'hybrid', region: null, regions: [] });
+  });
+
+  it("takes no company's name for its work model as a policy", () => {
+    expect(remote('We work the FlexFirst way: teams agree together where and when they meet.')).toBeNull();
+  });
+});

@@ -93,8 +93,8 @@ export function extractPosting(input: ExtractInput, ctx: ExtractContext): Extrac
       overridden.push('remote');
       const r = fm.remote;
       remote = r === null ? null : typeof r === 'string'
-        ? { policy: r, region: null, officeDaysPerYear: null, evidence: [], rule: 'front-matter' }
-        : { policy: r.policy, region: r.region ?? null, officeDaysPerYear: (r.officeDaysPerYear as [number, number] | null | undefined) ?? null, evidence: [], rule: 'front-matter' };
+        ? { policy: r, region: null, regions: [], officeDaysPerYear: null, evidence: [], rule: 'front-matter' }
+        : { policy: r.policy, region: r.region ?? null, regions: r.region ? [r.region] : [], officeDaysPerYear: (r.officeDaysPerYear as [number, number] | null | undefined) ?? null, evidence: [], rule: 'front-matter' };
     }
     if (fm.level !== undefined) {
       overridden.push('level');

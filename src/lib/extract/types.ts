@@ -59,8 +59,13 @@ export interface Pay {
 
 export interface Remote {
   policy: RemotePolicy;
-  /** A country or North America, Europe, EU, LATAM, APAC, worldwide; null when not stated. */
+  /**
+   * Where a remote role may be done: a country or North America, Europe, EU, LATAM, APAC, worldwide; null when not
+   * stated. When the text names several ("Remote (Germany/UK)"), this is the first named, and `regions` has all.
+   */
   region: string | null;
+  /** Every region the text names for the remote role, in the order written; [] when none. `region` is `regions[0]`. */
+  regions: string[];
   /** [low, high] office days a year when a cadence is stated. */
   officeDaysPerYear: [number, number] | null;
   evidence: string[];
