@@ -85,3 +85,18 @@ describe('title and company: first lines that are not headers', () => {
     expect(extractCompanyName(text)?.value).toBe('Quillworks');
   });
 });
+
+describe('company: openings announced in prose, and a web address', () => {
+  it.each([
+    ['"<Company> has open roles" in the middle of a sentence', "I'm hiring a designer, and Lumenfold has several open roles.", 'Lumenfold'],
+    ['a multi-word name with a count of openings', 'Acme Robotics has 3 open positions in Austin.', 'Acme Robotics'],
+    ['a brand pair gives its first name', 'Quarry/Stonecut has openings on every team.', 'Quarry'],
+    ['a company written as its web address after "at"', "We're hiring writers who code at Tidewell.io\n\nhttps://example.com/apply", 'Tidewell'],
+    ['another address form', 'Apply at Brightpath.com before June.', 'Brightpath'],
+  ])('%s', (_why, text, want) => expect(extractCompanyName(text)?.value).toBe(want));
+
+  it('takes no lowercase word or sentence end for a name', () => {
+    expect(extractCompanyName('our team has open roles for engineers.')).toBeNull();
+    expect(extractCompanyName('we build tools. It has openings soon.')).toBeNull();
+  });
+});

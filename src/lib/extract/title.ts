@@ -8,7 +8,8 @@
  *   prose      "The Staff Machine Learning Engineer will …", "<Company> is looking for a Principal … Engineer to",
  *              "hiring for a senior billing platform architect"
  * Company: the header's first field that is not a place/role/type; a short line of its own after the title;
- * "COMPANY: X"; "About <Company>:"; "At <Company>, we …"; "<Company> is hiring/is a/is looking for".
+ * "COMPANY: X"; "About <Company>:"; "At <Company>, we …"; "<Company> is hiring/is a/is looking for";
+ * "<Company> has open roles" (a brand pair "Okta/Auth0" gives its first name); "… at <Company>.ai" (a web address).
  */
 import type { Found } from './found.ts';
 import { placesIn, trimChars } from './location.ts';
@@ -35,11 +36,13 @@ export const PATTERNS = {
   atWord: /\bAt /g,
   atLower: /\bat (?=[A-Z])/g,
   isVerb: / (?:is|are) (?:hiring|a|an|the|looking|building|seeking|growing|recruiting)\b/g,
-  hasOpen: / has (?:more |several |many )?open (?:positions|roles|jobs)\b/g,
+  /** A company announcing openings: "… has (more|several|3) open positions/roles", "… has openings". */
+  hasOpenings: / has (?:more |several |many |multiple |a few |\d{1,3} )?(?:open (?:positions|roles|jobs|reqs)|openings|vacancies)\b/g,
   levelWord: new RegExp(String.raw`^${LEVEL_WORD}$`, 'i'),
   roleWord: new RegExp(String.raw`^${ROLE_NOUN}$`, 'i'),
   nameWord: /^[A-Z0-9][\w.&'-]{0,40}$/,
-  domain: /^([A-Z][\w-]{0,40})\.(?:ai|com|io|co|dev|app|xyz|tech)$/,
+  /** A company written as its web address ("Mem0.ai", "Tidewell.io"). */
+  domain: /^([A-Z][\w-]{0,40})\.(?:ai|com|io|co|dev|app|xyz|tech|so|sh|inc)$/,
   proseVerb: /^(?:will|is|role|position|works?|owns?|leads?|reports?|at)$/i,
 };
 
@@ -72,6 +75,23 @@ function nameBefore(text: string, end: number): string | null {
     if (/[.!?]$/.test(prev) || prev === 'HN!' || prev === 'HN') return name.join(' ');
   }
   return null;
+}
+
+/**
+ * Up to three capitalised words right before `end`, anywhere in a sentence ("and Acme Robotics has …"); of a pair
+ * written with a slash ("Okta/Auth0"), the first. null when the word before is not capitalised.
+ */
+function capitalisedBefore(text: string, end: number): { value: string; evidence: string } | null {
+  const words = text.slice(Math.max(0, end - 80), end).split(/[ \t]/);
+  const name: string[] = [];
+  while (words.length && name.length < 3) {
+    const w = words.at(-1)!;
+    if (!/^[A-Z0-9][\w.&'’/-]{0,60}$/.test(w) || /[.!?]$/.test(w)) break;
+    name.unshift(words.pop()!);
+  }
+  if (!name.length) return null;
+  const evidence = name.join(' ');
+  return { value: evidence.replace(/\/\S*$/, ''), evidence };
 }
 
 /** "The Staff Machine Learning Engineer will …": a level word, capitalised words, a role noun, then a verb. */
@@ -270,13 +290,12 @@ export function extractCompanyName(text: string): Found<string> | null {
     const name = nameBefore(own, m.index);
     if (name) { offer(name, 'company-is', `${name}${m[0]}`, Math.max(0, m.index - name.length)); break; }
   }
-  // "Okta/Auth0 has more open positions".
-  for (const m of own.matchAll(PATTERNS.hasOpen)) {
-    const before = own.slice(Math.max(0, m.index - 60), m.index).split(/\s/).pop() ?? '';
-    const first = before.split('/')[0]!;
-    if (PATTERNS.nameWord.test(first) && /^[A-Z]/.test(first)) { offer(first, 'has-open', `${before}${m[0]}`, m.index - before.length); break; }
+  // "… and Lumenfold has several open roles", "Quarry/Stone has 3 openings".
+  for (const m of own.matchAll(PATTERNS.hasOpenings)) {
+    const name = capitalisedBefore(own, m.index);
+    if (name) { offer(name.value, 'has-openings', `${name.evidence}${m[0]}`, m.index - name.evidence.length); break; }
   }
-  // "… at Mem0.ai": a company named by its web address.
+  // "We're hiring writers at Tidewell.io", "apply at Brightpath.com": a company named by its web address.
   for (const m of own.matchAll(PATTERNS.atLower)) {
     const w = (wordsFrom(own, m.index + 3, 1)[0]?.w ?? '').replace(/[,.;:!?)]$/, '');
     const d = PATTERNS.domain.exec(w);
