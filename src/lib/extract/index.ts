@@ -1,4 +1,3 @@
-import type { FrontMatter } from '../posting/schema.ts';
 import type { ExtractContext } from '../taxonomy.ts';
 import { clean, type Cleaned } from './clean.ts';
 import { canonicalCompany } from './company.ts';
@@ -11,7 +10,7 @@ import { extractRemote } from './remote.ts';
 import { extractRole } from './role.ts';
 import { extractSkills } from './skills.ts';
 import { extractCompanyName, extractTitle } from './title.ts';
-import type { Extraction, Remote, Trace } from './types.ts';
+import type { Extraction, Overrides, Remote, Trace } from './types.ts';
 
 export type * from './types.ts';
 
@@ -23,8 +22,8 @@ export interface ExtractInput {
   source: string | null;
   /** `<company>/<slug>` for a content file; null otherwise. */
   id: string | null;
-  /** Validated front matter, when the input had one. */
-  frontMatter?: FrontMatter | null;
+  /** What the file around the text says (a posting file's validated front matter), when it had one. */
+  frontMatter?: Overrides | null;
 }
 
 /** An extraction together with the cleaned text its evidence spans point into. */
@@ -94,7 +93,7 @@ export function extractPosting(input: ExtractInput, ctx: ExtractContext): Extrac
       const r = fm.remote;
       remote = r === null ? null : typeof r === 'string'
         ? { policy: r, region: null, regions: [], officeDaysPerYear: null, evidence: [], rule: 'front-matter' }
-        : { policy: r.policy, region: r.region ?? null, regions: r.region ? [r.region] : [], officeDaysPerYear: (r.officeDaysPerYear as [number, number] | null | undefined) ?? null, evidence: [], rule: 'front-matter' };
+        : { policy: r.policy, region: r.region ?? null, regions: r.region ? [r.region] : [], officeDaysPerYear: r.officeDaysPerYear ? [r.officeDaysPerYear[0], r.officeDaysPerYear[1]] : null, evidence: [], rule: 'front-matter' };
     }
     if (fm.level !== undefined) {
       overridden.push('level');

@@ -105,3 +105,21 @@ export interface Extraction {
   /** Extension: provenance of every field (rule + evidence span), for the posting page and eval. */
   trace: Trace[];
 }
+
+/**
+ * What the file around a posting says, already validated (a posting file's front matter): facts that win over the
+ * text (title, company, dates) and corrections that win over extraction (pay, remote, level, locations). Extraction
+ * takes this plain shape so it depends on no file format; src/lib/posting's FrontMatter fits it.
+ */
+export interface Overrides {
+  title: string;
+  company: string;
+  /** YYYY-MM-DD. */
+  captured?: string;
+  /** YYYY-MM-DD (or YYYY-MM when only the month is known). */
+  posted?: string;
+  pay?: { min: number; max?: number | null; currency: string; period: Period } | null;
+  remote?: RemotePolicy | { policy: RemotePolicy; region?: string | null; officeDaysPerYear?: readonly [number, number] | null } | null;
+  level?: Level | null;
+  locations?: string[];
+}
