@@ -3,7 +3,7 @@ import { clean, type Cleaned } from './clean.ts';
 import { canonicalCompany } from './company.ts';
 import { extractDates } from './dates.ts';
 import { extractLevel } from './level.ts';
-import { extractLocations } from './location.ts';
+import { extractLocations, normalisePlace } from './location.ts';
 import { annualise } from './money.ts';
 import { findPay } from './pay.ts';
 import { extractRemote } from './remote.ts';
@@ -101,7 +101,8 @@ export function extractPosting(input: ExtractInput, ctx: ExtractContext): Extrac
     }
     if (fm.locations !== undefined) {
       overridden.push('locations');
-      locations = fm.locations;
+      // Written the way extraction writes places, so the site counts "Toronto, ON, Canada" and "Toronto, Canada" as one.
+      locations = [...new Set(fm.locations.map(normalisePlace))];
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Rates } from '../taxonomy.ts';
+import { isHeaderLine, rankOfLine } from './header.ts';
 import { annualise, CURRENCY_SYMBOLS, knownCurrencies, parseAmount, ratePerUsd } from './money.ts';
 import type { ExtraKind, Pay, PayRange, Period } from './types.ts';
 
@@ -37,8 +38,6 @@ export const PATTERNS = {
   periodWord: /\b(?:hourly|per hour|an hour|annual(?:ly)?|yearly|per year|per annum|monthly|per month|weekly|per week|daily|per day|day rate|bi-?weekly)\b/gi,
   /** Phrases that announce a pay figure nearby. */
   payPhrase: /\b(?:salary|salaries|pay range|base pay|compensation|pay scale|pay band|hiring range)\b/i,
-  /** A line that reads like a job-board header ("Company | Role | Remote | $100k - $150k"). */
-  headerLine: /\|.{0,300}\|/,
   /** Extras mentioned beside base pay ("+ equity", "plus 10% target bonus", "eligible for equity"). */
   extraMention:
     /(?:\+|\bplus\b|\bwith\b|\beligible for\b|\band\b|,) ?(?:an? |\d{1,3} ?% )?(?:annual |target |discretionary |performance |quarterly |generous |meaningful |competitive |company )?(bonus(?:es)?|equity|stock options|share options|options|stock|RSUs|SARs|ESOPs?|commissions?|sign[- ]on bonus|signing bonus|OTE)\b/gi,
@@ -297,7 +296,7 @@ function countsSomething(text: string, c: Raw): boolean {
 function classify(text: string, c: Raw, rates: Rates, date: string | null, prevEnd = 0): Candidate | null {
   if (countsSomething(text, c)) return null;
   const { lineStart, line } = lineAround(text, c.start);
-  const header = PATTERNS.headerLine.test(line);
+  const header = isHeaderLine(line, rankOfLine(text, lineStart));
   let after = ownAfter(text, c.end);
   // The words since the previous figure on the line ("Staff: $190k - $210k, Principal $210k - $235k").
   const linePrefix = text.slice(Math.max(lineStart, prevEnd), c.start).replace(/^[\s,;]{0,5}/, '');

@@ -13,6 +13,7 @@
  * Cadence: "1-2 times/quarter" → officeDaysPerYear [4, 8]. Visits fewer than twice a month (under 24 days a
  * year) are occasional and fit a remote role; a weekly or more frequent cadence means hybrid.
  */
+import { isHeaderLine } from './header.ts';
 import { normaliseRegion } from './location.ts';
 import type { Remote, RemotePolicy } from './types.ts';
 
@@ -199,14 +200,16 @@ export function extractRemote(text: string): Remote | null {
   // Tier 2: short header/field lines whose segments start or end with a policy word.
   let offset = 0;
   const lines = own.split('\n');
-  const firstLines = new Set(lines.map((l, i) => [l, i] as const).filter(([l]) => l.trim()).slice(0, 3).map(([, i]) => i));
-  lines.forEach((line, li) => {
+  let rank = 0;
+  lines.forEach((line) => {
     const lineStart = offset;
     offset += line.length + 1;
     const t = line.trim();
     if (!t) return;
     const isField = /^[ \t]{0,4}(?:[-*•][ \t]{0,4})?[A-Za-z][A-Za-z ]{1,30}:/.test(line);
-    const isHeader = firstLines.has(li) && (/\|/.test(t) || t.length <= 120 || /\s[-–—]\s/.test(t.slice(0, 120)));
+    // A header line (header.ts), or any short line among the top three (job boards print "Remote", "Hybrid" alone).
+    const isHeader = isHeaderLine(t, rank) || (rank < 3 && t.length <= 120);
+    rank++;
     const isShort = t.length <= 60 || (t.length <= 140 && /[|•·]/.test(t));
     if (!isField && !isHeader && !isShort) return;
     const yn = PATTERNS.yesNo.exec(t);

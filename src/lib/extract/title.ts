@@ -12,6 +12,7 @@
  * "<Company> has open roles" (a brand pair "Okta/Auth0" gives its first name); "… at <Company>.ai" (a web address).
  */
 import type { Found } from './found.ts';
+import { headerFields, topHeaderLines } from './header.ts';
 import { placesIn, trimChars } from './location.ts';
 
 /** Nouns that make a phrase a job title. */
@@ -113,20 +114,10 @@ function proseTheTitle(text: string): { value: string; evidence: string } | null
 
 const NOT_COMPANY = /^(?:we|we're|our|the|this|a|an|i|i'm|hi|hey|hello|job|jobs|role|roles|about|location|remote|hybrid|onsite|company|team|us|it|you|they|there|here|what|who|why|how|senior|staff|apply|hiring|join|note|overview|summary|description|requirements?|responsibilities|benefits)$/i;
 
-/** Split a header line into its fields (| first, else dashes). */
-function headerFields(line: string): string[] | null {
-  if (line.includes('|')) return line.split('|').map((f) => f.trim()).filter(Boolean);
-  const parts = line.split(/\s[-–—]\s/).map((f) => f.trim()).filter(Boolean);
-  return parts.length >= 2 ? parts : null;
-}
-
-/** The line that reads as an HN header, among the first few non-empty lines. */
+/** The header line that names the job: one with "|" fields, or whose later fields name a role after a short first one. */
 function headerLine(text: string): string | null {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 4);
-  for (const l of lines) {
-    const fields = headerFields(l);
-    if (!fields) continue;
-    if (l.includes('|') || (fields[0]!.length <= 60 && fields.length >= 2 && fields.slice(1).some(isRoleField))) return l;
+  for (const { line, fields } of topHeaderLines(text)) {
+    if (line.includes('|') || (fields[0]!.length <= 60 && fields.slice(1).some(isRoleField))) return line;
   }
   return null;
 }
