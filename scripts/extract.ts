@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadContext } from '../src/lib/taxonomy.ts';
-import { extractInput } from '../src/lib/extract/input.ts';
+import { extractInput } from '../src/lib/posting/extract-input.ts';
 
 const paths = process.argv.slice(2);
 if (paths.length === 0) {

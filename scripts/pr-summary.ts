@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { loadContext } from '../src/lib/taxonomy.ts';
-import { extractInput } from '../src/lib/extract/input.ts';
+import { extractInput } from '../src/lib/posting/extract-input.ts';
 import { summaryMarkdown, type SummaryItem } from '../src/lib/posting/pr-summary.ts';
 
 const { values } = parseArgs({ options: { base: { type: 'string' }, worktree: { type: 'boolean', default: false } }, allowPositionals: false });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadContext } from '../../src/lib/taxonomy.ts';
 import { loadCollection } from '../../src/lib/posting/collection.ts';
 import { buildDataset } from '../../src/lib/dataset/build.ts';
-import { extractInput } from '../../src/lib/extract/input.ts';
+import { extractInput } from '../../src/lib/posting/extract-input.ts';
 import { addPosting } from '../../src/lib/posting/add.ts';
 import { importRows, parseImportFile } from '../../src/lib/posting/import.ts';
 import { postingText, tempContent } from '../posting/helpers.ts';

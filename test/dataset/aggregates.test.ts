@@ -64,9 +64,9 @@ describe('pay bands', () => {
 describe('remote mix', () => {
   test('every policy is listed, "not stated" included, with shares of ML postings', () => {
     const d = dataset([
-      row({ id: 'a/1', remote: { policy: 'remote', region: 'US', officeDaysPerYear: [4, 8], evidence: [], rule: 't' } }),
-      row({ id: 'a/2', remote: { policy: 'remote', region: null, officeDaysPerYear: null, evidence: [], rule: 't' } }),
-      row({ id: 'a/3', remote: { policy: 'hybrid', region: null, officeDaysPerYear: [156, 156], evidence: [], rule: 't' } }),
+      row({ id: 'a/1', remote: { policy: 'remote', region: 'US', regions: ['US'], officeDaysPerYear: [4, 8], evidence: [], rule: 't' } }),
+      row({ id: 'a/2', remote: { policy: 'remote', region: null, regions: [], officeDaysPerYear: null, evidence: [], rule: 't' } }),
+      row({ id: 'a/3', remote: { policy: 'hybrid', region: null, regions: [], officeDaysPerYear: [156, 156], evidence: [], rule: 't' } }),
       row({ id: 'a/4' }),
     ]);
     const r = remoteMix(d);

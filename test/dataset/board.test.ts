@@ -34,7 +34,7 @@ describe('the board’s statement beside the text’s', () => {
     expect([corrected.pay, corrected.paySource]).toEqual([null, null]);
     const w = weighBoard(x({ board: { workplace: 'remote', locations: ['Berlin'] } }), rates);
     expect([w.remote?.policy, w.remoteSource, w.locations, w.locationsSource]).toEqual(['remote', 'board', ['Berlin'], 'board']);
-    const text = weighBoard(x({ remote: { policy: 'hybrid', region: null, officeDaysPerYear: null, evidence: ['hybrid'], rule: 'r' }, locations: ['Paris'], board: { workplace: 'remote', locations: ['Berlin'] } }), rates);
+    const text = weighBoard(x({ remote: { policy: 'hybrid', region: null, regions: [], officeDaysPerYear: null, evidence: ['hybrid'], rule: 'r' }, locations: ['Paris'], board: { workplace: 'remote', locations: ['Berlin'] } }), rates);
     expect([text.remote?.policy, text.remoteSource, text.remoteAgrees, text.locations]).toEqual(['hybrid', 'text', false, ['Paris']]);
   });
 

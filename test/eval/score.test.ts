@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { payMatches, seniorityGroup, skillFound, writtenInText } from '../../src/lib/eval/score.ts';
+import { boardPayLabel, payMatches, seniorityGroup, skillFound, writtenInText } from '../../src/lib/eval/score.ts';
 import type { Pay } from '../../src/lib/extract/types.ts';
 
 const pay = (min: number, max: number | null, currency = 'USD', period: Pay['period'] = 'year'): Pay => ({
@@ -35,6 +35,14 @@ describe('eval scoring (shared/corpus/README.md)', () => {
     expect(writtenInText(250000, '$250K')).toBe(true);
     expect(writtenInText(45.5, '$45.50/hr')).toBe(true);
     expect(writtenInText(250000, '$260,000')).toBe(false);
+  });
+
+  it("labels pay with a job board's Salary component, in our period names", () => {
+    const salary = { compensationType: 'Salary', interval: '1 HOUR', currencyCode: 'CAD', minValue: 40, maxValue: 55 };
+    const equity = { compensationType: 'EquityPercentage', interval: '1 YEAR', currencyCode: 'USD', minValue: 0.1, maxValue: 0.2 };
+    expect(boardPayLabel([equity, salary])).toEqual({ min: 40, max: 55, currency: 'CAD', period: 'hour' });
+    expect(boardPayLabel([equity])).toBeNull();
+    expect(boardPayLabel([{ ...salary, interval: '1 TIME' }])).toBeNull();
   });
 
   it('groups levels as the HN labels do', () => {

@@ -52,6 +52,21 @@ describe('clean', () => {
     expect(c3.text).toContain('$249,900 - $480,238');
   });
 
+  it('sets aside a list of other jobs that has no heading: cards with a place, a pay range and an age', () => {
+    const cards = [
+      'Platform Engineer\nNorthwind\nAustin, TX\n$118K - $152K\n2 weeks ago',
+      'Analytics Lead\nGlobex\nRemote\n$90K - $125K\n5 days ago',
+      'Staff Data Engineer\nInitrode\nSeattle, WA\n$205K - $250K\n1 month ago',
+    ];
+    const c = clean(`Senior Data Scientist\nAcme · Denver, CO\nPosted 3 days ago\n\nYou will build forecasting models.\n\n${cards.join('\n')}`);
+    expect(c.text).toBe('Senior Data Scientist\nAcme · Denver, CO\nPosted 3 days ago\n\nYou will build forecasting models.');
+    expect(c.removed).toEqual([{ reason: 'other-postings', text: cards.join('\n') }]);
+    // One card per line works the same; the posting's own single age stamp is never a list.
+    const oneLine = clean('Intro.\n\nData Engineer · Globex · Austin, TX · $110K–$140K · 3d ago\nML Engineer · Hooli · Remote · $150K–$190K · 1w ago');
+    expect(oneLine.text).toBe('Intro.');
+    expect(clean('Staff ML Engineer\nPosted 2 weeks ago\n\nBuild models.').removed).toEqual([]);
+  });
+
   it('ends a chrome block at a heading of the posting itself', () => {
     const c = clean('Intro\nRelated jobs\nData Scientist · Acme · $150K\nResponsibilities\nBuild models.');
     expect(c.text).toBe('Intro\nResponsibilities\nBuild models.');

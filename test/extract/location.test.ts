@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../../src/lib/extract/clean.ts';
-import { extractLocations, parsePlace, placesIn } from '../../src/lib/extract/location.ts';
+import { extractLocations, normalisePlace, parsePlace, placesIn } from '../../src/lib/extract/location.ts';
 import { sharedPath } from '../../src/lib/eval/corpus.ts';
 import { hasShared } from '../helpers/shared.ts';
 
@@ -68,5 +68,45 @@ describe('the seeds (../shared/seeds)', () => {
     for (const [file, e] of Object.entries(expected)) {
       expect(locs(clean(readFileSync(join(dir!, file), 'utf8')).text), file).toEqual(e.locations);
     }
+  });
+});
+
+describe('places in job-board header lines', () => {
+  it.each([
+    ['a header with middle dots', 'Ramp · New York, NY · Hybrid\n\nWe build finance tools.', ['New York, NY, US']],
+    ['a bare "City, ST" line under the title', 'Senior ML Engineer\nGlobex\nNew York, NY\n\nWe build.', ['New York, NY, US']],
+    ['a bare "City, Country" line', 'Data Scientist\nGlobex\nLondon, UK\nFull-time', ['London, UK']],
+    ['"Remote - Country"', 'Platform Engineer\nRemote - Canada\n\nAbout us', ['Remote, Canada']],
+    ['"Remote - A or B"', 'Platform Engineer\nRemote - US or Canada\n\nAbout us', ['Remote, US', 'Remote, Canada']],
+    ['a "Location" heading with its value below', 'Data Engineer\n\nLocation\nToronto, ON, Canada\n\nAbout the role', ['Toronto, Canada']],
+  ])('%s', (_why, text, want) => expect(locs(clean(text).text)).toEqual(want));
+
+  it('takes no greeting or sign-off written like a place', () => {
+    expect(locs('Hello, World\nWe build.')).toEqual([]);
+    expect(locs('Engineer\nThanks, Team')).toEqual([]);
+  });
+});
+
+describe('corrections are written in the same normal form as extraction', () => {
+  it.each([
+    ['Toronto, ON, Canada', 'Toronto, Canada'],
+    ['Toronto, Canada', 'Toronto, Canada'],
+    ['San Francisco, California', 'San Francisco, CA, US'],
+    ['Remote - US', 'Remote, US'],
+    ['Remote, US', 'Remote, US'],
+    ['Atlantis Station 4', 'Atlantis Station 4'],
+  ])('%s → %s', (written, want) => expect(normalisePlace(written)).toBe(want));
+});
+
+describe('a locations correction in front matter', () => {
+  it('comes out in the normal form, so it counts with extracted places', async () => {
+    const { extractPosting } = await import('../../src/lib/extract/index.ts');
+    const { loadContext } = await import('../../src/lib/taxonomy.ts');
+    const x = extractPosting({
+      text: 'We build.', source: null, id: null,
+      frontMatter: { title: 'Data Engineer', company: 'Globex', locations: ['Toronto, ON, Canada', 'Toronto, Canada', 'Remote - US'] },
+    }, loadContext()).extraction;
+    expect(x.locations).toEqual(['Toronto, Canada', 'Remote, US']);
+    expect(x.overridden).toContain('locations');
   });
 });

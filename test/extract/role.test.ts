@@ -6,7 +6,18 @@ const role = (title: string | null, text = '') => extractRole(title, text);
 describe('role family from the title', () => {
   it.each([
     ['Staff Machine Learning Engineer, Content Quality Signals', 'ml-engineer', true],
-    ['Senior AI Engineer — LLMs & Agents', 'ml-engineer', true],
+    ['Senior AI Engineer — LLMs & Agents', 'ai-engineer', true],
+    ['AI Engineer', 'ai-engineer', true],
+    ['LLM Engineer', 'ai-engineer', true],
+    ['Applied AI Engineer', 'ai-engineer', true],
+    ['GenAI Engineer', 'ai-engineer', true],
+    ['Generative AI Software Engineer', 'ai-engineer', true],
+    ['Software Engineer, Applied AI', 'ai-engineer', true],
+    ['Founding Engineer – LLM Applications', 'ai-engineer', true],
+    ['AI/ML Engineer', 'ml-engineer', true],
+    ['AI Engineer, Computer Vision', 'ml-engineer', true],
+    ['AI Research Engineer', 'research-scientist', true],
+    ['AI Infrastructure Engineer', 'ml-platform', true],
     ['NLP Engineer', 'ml-engineer', true],
     ['Computer Vision Engineer', 'ml-engineer', true],
     ['Software Engineer, Machine Learning', 'ml-engineer', true],
@@ -57,6 +68,7 @@ describe('excluded roles carry the reason in the rule', () => {
 describe('without a title', () => {
   it('reads a hiring phrase in the text', () => {
     expect(role(null, 'We are hiring machine learning engineers to build ranking models.')?.value.roleFamily).toBe('ml-engineer');
+    expect(role(null, 'We are looking for an LLM engineer to build our support agent.')?.value).toEqual({ roleFamily: 'ai-engineer', isMlRole: true });
   });
   it('returns null when nothing names a role', () => {
     expect(role(null, 'We build software for dentists.')).toBeNull();

@@ -53,6 +53,22 @@ describe('matching', () => {
     expect(ids('Experience fine-tuning large language models.')).toContain('llm');
   });
 
+  it('cites a synonym of the skill it names: compression methods are not model serving', () => {
+    const hits = extractSkills('We apply knowledge distillation and quantization to ship smaller models.', skills);
+    expect(hits.map((h) => h.id)).toContain('model-compression');
+    expect(hits.map((h) => h.id)).not.toContain('model-serving');
+    expect(hits.find((h) => h.id === 'model-compression')?.evidence).toBe('knowledge distillation');
+  });
+
+  it('takes no product surface or field of study written as a name in a list of names', () => {
+    expect(ids('These signals power relevance for Homefeed, Search, Related Pins and Ads.')).not.toContain('search');
+    expect(ids('M.S. or PhD degree in Computer Science, Statistics or a related field.')).not.toContain('statistics');
+    // The same words as the candidate's skills, beside other skills or in lowercase, still count.
+    expect(ids('Experience with Python, Statistics, and Machine Learning.')).toContain('statistics');
+    expect(ids('You will build search and ranking for our marketplace.')).toContain('search');
+    expect(ids('Search, Ranking and Recommendations: 5+ years.')).toContain('search');
+  });
+
   it('ignores skills named only in a "Similar Jobs" list, which cleaning sets aside', () => {
     expect(ids(clean('We use Python.\nSimilar Jobs\nKafka Engineer\nAcme\n').text)).toEqual(['python']);
   });

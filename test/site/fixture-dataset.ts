@@ -94,6 +94,7 @@ export function sampleDataset(): Dataset {
       pay: p,
       remote: policy === null ? null : {
         policy, region: policy === 'remote' ? (i % 8 === 0 ? 'US' : 'worldwide') : null,
+        regions: policy === 'remote' ? [i % 8 === 0 ? 'US' : 'worldwide'] : [],
         officeDaysPerYear: policy === 'hybrid' ? [156, 156] : policy === 'remote' && i % 3 === 0 ? [4, 8] : null,
         evidence: [policy], rule: 'test',
       },

@@ -89,7 +89,7 @@ export function weighBoard(x: Extraction, rates: Rates): Weighed {
 
   let remote = x.remote, remoteSource: FieldSource | null = x.remote ? own('remote') : null;
   if (!remote && board.workplace && !x.overridden.includes('remote')) {
-    remote = { policy: board.workplace, region: null, officeDaysPerYear: null, evidence: [], rule: 'board' };
+    remote = { policy: board.workplace, region: null, regions: [], officeDaysPerYear: null, evidence: [], rule: 'board' };
     remoteSource = 'board';
   }
   const remoteAgrees = x.remote && board.workplace ? x.remote.policy === board.workplace : null;

@@ -17,6 +17,26 @@ const PERIOD_NAMES: Record<string, Period> = {
 /** Normalise a label's period name to ours (`yearly` = `year`, `hourly` = `hour`). */
 export const labelPeriod = (p: string | null): Period | null => (p ? PERIOD_NAMES[p.toLowerCase()] ?? null : null);
 
+/** A job board's structured pay component (Ashby's `summaryComponents`). */
+export interface BoardComponent {
+  compensationType: string;
+  /** "1 YEAR", "1 HOUR", "1 MONTH", "1 WEEK". */
+  interval: string;
+  currencyCode: string;
+  minValue: number | null;
+  maxValue: number | null;
+}
+
+const BOARD_INTERVALS: Record<string, Period> = { '1 YEAR': 'year', '1 MONTH': 'month', '2 WEEK': 'biweekly', '1 WEEK': 'week', '1 DAY': 'day', '1 HOUR': 'hour' };
+
+/** The pay label a board's components state: its Salary component; null when it states none (or in another interval). */
+export function boardPayLabel(components: BoardComponent[]): PayLabel | null {
+  const salary = components.find((c) => c.compensationType === 'Salary');
+  const period = salary ? BOARD_INTERVALS[salary.interval] : undefined;
+  if (!salary || !period || (salary.minValue == null && salary.maxValue == null)) return null;
+  return { min: salary.minValue, max: salary.maxValue, currency: salary.currencyCode, period };
+}
+
 /** Within 0.5% of the label (both null counts as equal). */
 export function close(a: number | null | undefined, b: number | null | undefined): boolean {
   if (a == null || b == null) return a == null && b == null;

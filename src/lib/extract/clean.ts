@@ -66,6 +66,11 @@ export const PATTERNS = {
   cookieLine: /\b(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences))\b/i,
   /** Three or more line breaks in a row: collapsed to one blank line. */
   blankRun: /\n{3,}/g,
+  /**
+   * A job board's age stamp on a listing ("2 weeks ago", "3d ago", "30+ days ago", "Reposted 5 hours ago"): many
+   * of them close together are a list of other jobs.
+   */
+  listingAge: /\b\d{1,3}\+? ?(?:min(?:ute)?s?|h(?:ou)?rs?|h|days?|d|w(?:ee)?ks?|w|mo(?:nth)?s?|months?|y(?:ea)?rs?) ago\b/i,
   /** Headings that belong to the posting itself: a block of chrome ends when one follows it. */
   ownHeading:
     /^(?:about (?:the|this) (?:role|job|position|team)|responsibilities|requirements|qualifications|what you(?:'|’)?ll do|what we(?:'|’)?re looking for|who you are|benefits|compensation|pay range|salary(?: range)?|job description|the role|your role)\b.{0,40}$/i,
@@ -194,6 +199,49 @@ function chromeHeading(line: string): RemovedReason | null {
   return null;
 }
 
+/** A listing line is short: a card's title, place, pay or age, never a paragraph. */
+const LISTING_LINE_MAX = 160;
+/** Age stamps at most this many lines apart belong to one list of cards. */
+const LISTING_CARD_MAX = 8;
+
+/**
+ * Lines that are a job board's list of other jobs with no heading above it: two or more age stamps ("2 weeks
+ * ago") on short lines at most LISTING_CARD_MAX lines apart and evenly spaced (cards of one shape), each card's
+ * short lines around its stamp. The posting's own single "Posted 3 days ago" is never a list. Returns the indexes of the lines to set aside.
+ */
+function listingLines(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  const short = (i: number) => {
+    const t = lines[i]?.trim() ?? '';
+    return t !== '' && t.length <= LISTING_LINE_MAX;
+  };
+  const ages = lines.flatMap((l, i) => (l.length <= LISTING_LINE_MAX && PATTERNS.listingAge.test(l) ? [i] : []));
+  let run: number[] = [];
+  const flush = () => {
+    run.reverse();
+    if (run.length >= 2) {
+      // A card spans the lines from one stamp to the next; the first card's lines before its stamp go too.
+      const card = run[1]! - run[0]!;
+      let from = run[0]!;
+      while (from > 0 && run[0]! - from < card - 1 && short(from - 1)) from--;
+      let to = run.at(-1)!;
+      while (to + 1 < lines.length && to - run.at(-1)! < card - 1 && short(to + 1) && !PATTERNS.listingAge.test(lines[to + 1]!)) to++;
+      for (let i = from; i <= to; i++) out.add(i);
+    }
+    run = [];
+  };
+  // From the end, where lists of other jobs usually stand: the cards of one list have one shape, so a stamp at
+  // another distance (the posting's own "Posted 3 days ago" above the list) starts a run of its own.
+  for (const i of ages.reverse()) {
+    const gap = run.length ? run.at(-1)! - i : 0;
+    const cardGap = run.length >= 2 ? run.at(-2)! - run.at(-1)! : gap;
+    if (run.length && (gap > LISTING_CARD_MAX || Math.abs(gap - cardGap) > 1)) flush();
+    run.push(i);
+  }
+  flush();
+  return out;
+}
+
 /**
  * Clean a posting: repair mojibake, turn HTML into text, separate glued words, and set aside job-board
  * chrome (lists of other postings and what follows them, salary widgets of other roles, navigation
@@ -209,12 +257,22 @@ export function clean(raw: string): Cleaned {
   const kept: string[] = [];
   const removed: Cleaned['removed'] = [];
   let block: { reason: RemovedReason; lines: string[] } | null = null;
+  const listing = listingLines(lines);
+  let listed: string[] = [];
   const closeBlock = () => {
     if (block) removed.push({ reason: block.reason, text: block.lines.join('\n').trim() });
     block = null;
   };
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const t = line.trim();
+    if (listing.has(i) && !block) {
+      listed.push(line);
+      if (!listing.has(i + 1)) {
+        removed.push({ reason: 'other-postings', text: listed.join('\n').trim() });
+        listed = [];
+      }
+      continue;
+    }
     if (block) {
       if (t && PATTERNS.ownHeading.test(t.replace(/[:*\s]{0,10}$/, '')) && !chromeHeading(t)) {
         closeBlock();

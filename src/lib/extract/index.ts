@@ -1,17 +1,16 @@
-import type { FrontMatter } from '../posting/schema.ts';
 import type { ExtractContext } from '../taxonomy.ts';
 import { clean, type Cleaned } from './clean.ts';
 import { canonicalCompany } from './company.ts';
 import { extractDates } from './dates.ts';
 import { extractLevel } from './level.ts';
-import { extractLocations } from './location.ts';
+import { extractLocations, normalisePlace } from './location.ts';
 import { annualise } from './money.ts';
-import { extractPay } from './pay.ts';
+import { findPay } from './pay.ts';
 import { extractRemote } from './remote.ts';
 import { extractRole } from './role.ts';
 import { extractSkills } from './skills.ts';
 import { extractCompanyName, extractTitle } from './title.ts';
-import type { Extraction, Remote, Trace } from './types.ts';
+import type { Extraction, Overrides, Remote, Trace } from './types.ts';
 
 export type * from './types.ts';
 
@@ -23,8 +22,8 @@ export interface ExtractInput {
   source: string | null;
   /** `<company>/<slug>` for a content file; null otherwise. */
   id: string | null;
-  /** Validated front matter, when the input had one. */
-  frontMatter?: FrontMatter | null;
+  /** What the file around the text says (a posting file's validated front matter), when it had one. */
+  frontMatter?: Overrides | null;
 }
 
 /** An extraction together with the cleaned text its evidence spans point into. */
@@ -67,8 +66,9 @@ export function extractPosting(input: ExtractInput, ctx: ExtractContext): Extrac
   const roleFound = extractRole(title, text);
   note('role', roleFound);
 
-  let pay = extractPay(text, ctx.rates, posted ?? captured);
-  if (pay) note('pay', pay);
+  const payFound = findPay(text, ctx.rates, posted ?? captured);
+  let pay = payFound.pay;
+  note('pay', pay ?? payFound.declined);
   let remote: Remote | null = extractRemote(text);
   if (remote) for (const e of remote.evidence) trace.push({ field: 'remote', rule: remote.rule, evidence: e });
   const loc = extractLocations(text);
@@ -92,8 +92,8 @@ export function extractPosting(input: ExtractInput, ctx: ExtractContext): Extrac
       overridden.push('remote');
       const r = fm.remote;
       remote = r === null ? null : typeof r === 'string'
-        ? { policy: r, region: null, officeDaysPerYear: null, evidence: [], rule: 'front-matter' }
-        : { policy: r.policy, region: r.region ?? null, officeDaysPerYear: (r.officeDaysPerYear as [number, number] | null | undefined) ?? null, evidence: [], rule: 'front-matter' };
+        ? { policy: r, region: null, regions: [], officeDaysPerYear: null, evidence: [], rule: 'front-matter' }
+        : { policy: r.policy, region: r.region ?? null, regions: r.region ? [r.region] : [], officeDaysPerYear: r.officeDaysPerYear ? [r.officeDaysPerYear[0], r.officeDaysPerYear[1]] : null, evidence: [], rule: 'front-matter' };
     }
     if (fm.level !== undefined) {
       overridden.push('level');
@@ -101,7 +101,8 @@ export function extractPosting(input: ExtractInput, ctx: ExtractContext): Extrac
     }
     if (fm.locations !== undefined) {
       overridden.push('locations');
-      locations = fm.locations;
+      // Written the way extraction writes places, so the site counts "Toronto, ON, Canada" and "Toronto, Canada" as one.
+      locations = [...new Set(fm.locations.map(normalisePlace))];
     }
   }
 

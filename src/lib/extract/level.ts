@@ -47,7 +47,12 @@ export const PATTERNS = {
   textRole: new RegExp(String.raw`\b(?:the|this|as[ \t]{1,4}an?|as[ \t]{1,4}the|hiring(?:[ \t]{1,4}for)?[ \t]{1,4}an?|seeking[ \t]{1,4}an?|looking[ \t]{1,4}for[ \t]{1,4}an?|for[ \t]{1,4}an?|need[ \t]{1,4}an?|we(?:'re|[ \t]{1,4}are)[ \t]{1,4}hiring[ \t]{1,4}an?)[ \t]{1,4}((?:senior|sr\.?|staff|principal|lead|junior|jr\.?|distinguished|entry[- ]level|mid-level)(?:[ \t]{1,4}staff)?)[ \t]{1,4}(?:[\w/+.-]+[ \t]{1,4}){0,4}?${ROLE_PARTS}\b(?![ \t]{1,4}(?:on|of|in|at|and|who|to|that|across)\b)`, 'gi'),
   /** A bulleted or numbered list line that starts with a title: "1. Senior Front-end Engineer (…)", "- Senior AI Engineer — …". */
   listedRole: /^[ \t]{0,4}(?:[-*•>]+|\d{1,2}[.)])[ \t]{0,4}([^\n:—–(]{3,80})/gm,
+  /** The AI labs' title "Member of (the) Technical Staff" / "Technical Staff Member": a role, never the level staff. */
+  technicalStaff: /\b(?:members?[ \t]{1,4}of[ \t]{1,4}(?:the[ \t]{1,4})?technical[ \t]{1,4}staff|technical[ \t]{1,4}staff[ \t]{1,4}members?)\b/gi,
 };
+
+/** A title with "Member of Technical Staff" read as the role it is ("engineer"), so only other words give a level. */
+const withoutTechnicalStaff = (title: string) => title.replace(PATTERNS.technicalStaff, 'engineer');
 
 const ORDER: Level[] = ['intern', 'junior', 'mid', 'senior', 'lead', 'staff', 'senior-staff', 'principal', 'distinguished', 'manager', 'director'];
 
@@ -115,7 +120,7 @@ function levelOfTitle(title: string): { level: Level | null; evidence: string; f
  */
 export function extractLevel(title: string | null, text: string): Found<Level> | null {
   if (title) {
-    const t = levelOfTitle(title);
+    const t = levelOfTitle(withoutTechnicalStaff(title));
     if (t.found) return t.level ? { value: t.level, rule: 'title', evidence: t.evidence } : null;
   }
   // Text: the role named with its level in a hiring phrase.

@@ -7,6 +7,8 @@
  * Also exports the small gazetteer and place parser that remote.ts and title.ts share.
  */
 
+import { topHeaderLines } from './header.ts';
+
 /** US state and territory codes → names. */
 export const US_STATES: Record<string, string> = {
   AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut',
@@ -76,7 +78,13 @@ for (const table of [US_STATES, PLACE_ALIASES, CITIES]) Object.setPrototypeOf(ta
 export const PATTERNS = {
   /** Headings after which a job board lists other postings. */
   /** One line that is a "Job Location: X", "Location - X", "LOCATION: X" field (the value may be on the next line). */
-  locationField: /^[ \t]{0,4}(?:[^\s:]{1,20}[ \t])?(?:job[ \t]{1,4})?(?:locations?|office|based in)[ \t]{0,4}[:\-–]([^\n]{0,200})$/i,
+  locationField: /^[ \t]{0,4}(?:[^\s:]{1,20}[ \t])?(?:job[ \t]{1,4})?(?:locations?|office|based in)[ \t]{0,4}(?:[:\-–]([^\n]{0,200}))?$/i,
+  /** A header field that is pay, a link or a count, never a place. */
+  notPlaceField: /https?:|\$|€|£|(?<!\d)\d{2,9}k\b/i,
+  /** A whole line that reads as a place: "City, ST", "City, Country", "Remote - Canada", "Remote, US". */
+  placeLine: /^(?:remote[ \t]{0,2}[-–—:,][ \t]{0,2}[A-Z][A-Za-z. ]{1,30}|[A-Z][A-Za-z.'-]{0,30}(?:[ \t][A-Z][A-Za-z.'-]{0,30}){0,3},[ \t]?[A-Z][A-Za-z. ]{1,29}(?:,[ \t]?[A-Z][A-Za-z. ]{1,29})?)$/i,
+  /** "Remote - Canada", "Remote: EU": a remote role's place after a separator. */
+  remoteDash: /^[ \t]{0,4}remote[ \t]{0,2}[-–—:,][ \t]{0,2}([^\n]{2,60})$/i,
   /** "US based applicants only", "U.S.-based candidates". */
   basedOnly: /\b(US|U\.S\.|USA|United States|UK|Canada|EU)[ -]?based[ \t]{1,4}(?:applicants|candidates|employees|residents)(?:[ \t]{1,4}only)?/gi,
   /** A segment that is "City, ST" with optional country. */
@@ -88,6 +96,9 @@ export const PATTERNS = {
   /** Words about work arrangement or contract that may sit beside a place. */
   fillers: /\b(?:remote(?:ly)?|hybrid|on[- ]?site|in[- ]person|in[- ]office|full[- ]?time|part[- ]?time|contract|only|friendly|based|time[ \t]?zones?|timezones?|hours|overlap|preferred|okay|ok)\b/gi,
 };
+
+/** How many non-empty lines from the top a line that is only a place may stand (job boards print it under the title). */
+const PLACE_LINE_TOP = 12;
 
 /** Trim any of `lead` characters from the start and any of `tail` from the end (no regex: no backtracking). */
 export function trimChars(s: string, lead: string, tail = lead): string {
@@ -145,6 +156,15 @@ export function parsePlace(raw: string): string | null {
 export function placesIn(segment: string): string[] {
   const out: string[] = [];
   const add = (p: string | null) => { if (p && !out.includes(p)) out.push(p); };
+  // "Remote - Canada", "Remote: US or Canada": every place after the dash is where the remote role may be done.
+  const remoteDash = PATTERNS.remoteDash.exec(segment);
+  if (remoteDash) {
+    for (const piece of splitPlaces(remoteDash[1]!)) {
+      const place = parsePlace(piece.replace(PATTERNS.fillers, ' '));
+      if (place) add(place.includes(',') ? place : `Remote, ${place}`);
+    }
+    if (out.length) return out;
+  }
   // Pull out parentheticals: "(US)" after Remote qualifies the remote part; "(Burlingame, CA)" is a place.
   const parens: { text: string; afterRemote: boolean }[] = [];
   const outer = segment.replace(/\(([^()]{1,80})\)/g, (_m, inner: string, offset: number) => {
@@ -186,15 +206,13 @@ function splitPlaces(s: string): string[] {
   return out;
 }
 
-/** The first non-empty lines of a posting that look like a header ("A | B | C", or short lines). */
-export function headerLines(text: string, max = 4): string[] {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, max);
-  const out: string[] = [];
-  for (const l of lines) {
-    if (l.length > 220) break;
-    out.push(l);
-  }
-  return out;
+/**
+ * A place as written in a correction ("Toronto, ON, Canada", "remote - us") in the one normal form extraction
+ * writes ("Toronto, Canada", "Remote, US"); kept as written when it names no place we know.
+ */
+export function normalisePlace(place: string): string {
+  const found = placesIn(place);
+  return found.length === 1 ? found[0]! : place.trim();
 }
 
 /**
@@ -212,22 +230,27 @@ export function extractLocations(text: string): { locations: string[]; evidence:
     if (used && !evidence.includes(span)) evidence.push(span);
   };
 
-  // 1. HN-style header: the first line with "|" separators (or a dash-separated one).
-  for (const line of headerLines(own, 3)) {
-    if (!/\|/.test(line) && (line.match(/\s[-–—]\s/g) ?? []).length < 2) continue;
-    for (const seg of line.split(/\s*\|\s*|\s[-–—]\s/)) {
-      if (seg.length > 80 || /https?:|\$|€|£|\d{2,}k\b/i.test(seg)) continue;
-      take(placesIn(seg), seg.trim());
+  // 1. The header line ("Acme | Role | Boston or Remote (US)", "Ramp · New York, NY · Hybrid"): its place fields.
+  const header = topHeaderLines(own)[0];
+  if (header) {
+    for (const field of header.fields) {
+      if (field.length > 80 || PATTERNS.notPlaceField.test(field)) continue;
+      take(placesIn(field), field);
     }
-    break;
   }
 
-  // 2. "Location:" fields; the value may be on the next non-empty line.
+  // 2. A line near the top that is only a place, as job boards print it under the title ("New York, NY",
+  // "London, UK", "Remote - Canada").
+  for (const line of own.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, PLACE_LINE_TOP)) {
+    if (line.length <= 60 && PATTERNS.placeLine.test(line)) take(placesIn(line), line);
+  }
+
+  // 3. "Location:" fields, or a "Location" heading; the value may be on the next non-empty line.
   const lines = own.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const m = PATTERNS.locationField.exec(lines[i]!);
     if (!m) continue;
-    let value = m[1]!.trim();
+    let value = (m[1] ?? '').trim();
     if (!value) {
       let j = i + 1;
       while (j < lines.length && !lines[j]!.trim()) j++;
@@ -236,7 +259,7 @@ export function extractLocations(text: string): { locations: string[]; evidence:
     if (value && value.length <= 120) take(placesIn(value), value);
   }
 
-  // 3. Short lines that are only places ("San Francisco, CA, US • Remote, US").
+  // 4. Short lines that are only places ("San Francisco, CA, US • Remote, US").
   for (const raw of lines) {
     const line = raw.trim();
     if (!line || line.length > 100 || !/[•|·]/.test(line)) continue;
@@ -245,7 +268,7 @@ export function extractLocations(text: string): { locations: string[]; evidence:
     if (parsed.filter((p) => p.length).length * 2 >= segs.length) take(parsed.flat(), line);
   }
 
-  // 4. "US based applicants only".
+  // 5. "US based applicants only".
   for (const m of own.matchAll(PATTERNS.basedOnly)) {
     const r = normaliseRegion(m[1]!);
     if (r) take([r], m[0]);

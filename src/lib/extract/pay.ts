@@ -1,4 +1,5 @@
 import type { Rates } from '../taxonomy.ts';
+import { isHeaderLine, rankOfLine } from './header.ts';
 import { annualise, CURRENCY_SYMBOLS, knownCurrencies, parseAmount, ratePerUsd } from './money.ts';
 import type { ExtraKind, Pay, PayRange, Period } from './types.ts';
 
@@ -17,8 +18,8 @@ export const PATTERNS = {
   multiplier: /^ ?(k|K|mm|MM|m|M|million|billion|bn|B|lakhs?|LPA|lpa|L)(?![A-Za-z])/,
   /** A compound adjective after the figure ("100k-line", "10k-person"): not money. */
   adjective: /^-[A-Za-z]/,
-  /** A currency code right after a number ("327,000 USD", "85k EUR"). */
-  suffixCode: /^[ \u00A0]?([A-Z]{3})(?![A-Za-z])/,
+  /** A currency code right after a number ("327,000 USD", "85k EUR", "190,000 (CAD)"). */
+  suffixCode: /^[ \u00A0]?(?:\(([A-Z]{3})\)|([A-Z]{3})(?![A-Za-z]))/,
   /** A currency symbol right after a number ("65 000 €", "80.000€"). */
   suffixSymbol: /^[ \u00A0]?([€£₹]|zł)/,
   /** The period written right after a figure ("/hr", " per year", " a year", " USD PER YEAR", "K/yr"). */
@@ -37,8 +38,6 @@ export const PATTERNS = {
   periodWord: /\b(?:hourly|per hour|an hour|annual(?:ly)?|yearly|per year|per annum|monthly|per month|weekly|per week|daily|per day|day rate|bi-?weekly)\b/gi,
   /** Phrases that announce a pay figure nearby. */
   payPhrase: /\b(?:salary|salaries|pay range|base pay|compensation|pay scale|pay band|hiring range)\b/i,
-  /** A line that reads like a job-board header ("Company | Role | Remote | $100k - $150k"). */
-  headerLine: /\|.{0,300}\|/,
   /** Extras mentioned beside base pay ("+ equity", "plus 10% target bonus", "eligible for equity"). */
   extraMention:
     /(?:\+|\bplus\b|\bwith\b|\beligible for\b|\band\b|,) ?(?:an? |\d{1,3} ?% )?(?:annual |target |discretionary |performance |quarterly |generous |meaningful |competitive |company )?(bonus(?:es)?|equity|stock options|share options|options|stock|RSUs|SARs|ESOPs?|commissions?|sign[- ]on bonus|signing bonus|OTE)\b/gi,
@@ -59,6 +58,10 @@ export const PATTERNS = {
     /\b(?:salary range|pay range|base salary|base pay|compensation range|salary band|pay scale|pay band|salary|compensation|wage|hourly rate)\b/i,
   /** "competitive salary", "competitive compensation": a pay word that names no figure. */
   vagueMention: /\b(?:competitive|attractive|generous|excellent|great)\s(?:base\s)?(?:salary|compensation|pay|wages?)\b|workers'? compensation|workers’ compensation/i,
+  /** The word right after a figure ("8 to 11 company paid holidays", "150-200k DOE"). */
+  wordAfter: /^[ \u00A0]{0,2}([A-Za-z][A-Za-z'’-]{1,30})/,
+  /** Words after a bare figure that still leave it a pay figure: the pay talk around a salary. */
+  payTail: /^(?:doe|cash|annual|starting|depending|dependent|based|negotiable|usd|eur|gbp|cad|plus|and|or|with|to|for|in|at|per|a|an|gross|net|fte|ote)$/i,
   /** Sentence end inside a window of text. */
   sentenceEnd: /[.!?](?:\s|$)/g,
 } as const;
@@ -116,6 +119,8 @@ interface Figure {
   big: boolean;
   currency: string | null;
   currencySource: 'currency-symbol' | 'code-prefix' | 'code-suffix' | null;
+  /** The currency is only a bare "$" (read as USD by default): a code written at the other end of a range wins. */
+  assumedDollar: boolean;
   period: Period | null;
   open: boolean;
 }
@@ -128,16 +133,18 @@ function readFigure(text: string, m: RegExpExecArray, known: Set<string>): Figur
   let start = numStart;
   let currency: string | null = null;
   let currencySource: Figure['currencySource'] = null;
+  let assumedDollar = false;
   const before = text.slice(Math.max(0, numStart - 8), numStart);
   const sym = PATTERNS.prefixSymbol.exec(before);
   if (sym) {
     const s = sym[0].replace('~', '').trim();
     currency = CURRENCY_SYMBOLS[s] ?? (s.endsWith('$') ? 'USD' : null);
     currencySource = 'currency-symbol';
+    assumedDollar = s === '$';
     start = numStart - sym[0].length;
-    // "USD $75,000": a code before the symbol confirms it.
+    // "USD $75,000", "CAD $145,000": a code before the symbol names the dollar.
     const code = PATTERNS.prefixCode.exec(text.slice(Math.max(0, start - 5), start));
-    if (code && known.has(code[1]!)) { currency = code[1]!; start -= code[0].length; }
+    if (code && known.has(code[1]!)) { currency = code[1]!; start -= code[0].length; assumedDollar = false; }
   } else {
     const code = PATTERNS.prefixCode.exec(before);
     if (code && known.has(code[1]!)) {
@@ -166,8 +173,9 @@ function readFigure(text: string, m: RegExpExecArray, known: Set<string>): Figur
     if (PATTERNS.adjective.test(rest)) return null;
   }
   const code = PATTERNS.suffixCode.exec(rest);
-  if (code && known.has(code[1]!)) {
-    if (currency == null || currencySource === 'currency-symbol') { currency = code[1]!; currencySource ??= 'code-suffix'; }
+  const suffix = code?.[1] ?? code?.[2];
+  if (code && suffix && known.has(suffix)) {
+    if (currency == null || currencySource === 'currency-symbol') { currency = suffix; currencySource ??= 'code-suffix'; assumedDollar = false; }
     end += code[0].length;
     rest = text.slice(end, end + 40);
   } else {
@@ -187,7 +195,7 @@ function readFigure(text: string, m: RegExpExecArray, known: Set<string>): Figur
   }
   const open = rest.startsWith('+') && !/^\+[A-Za-z0-9]/.test(rest);
   if (open) end += 1;
-  return { start, numStart, numEnd, end, value, hasK, mult: factor, big, currency, currencySource, period, open };
+  return { start, numStart, numEnd, end, value, hasK, mult: factor, big, currency, currencySource, assumedDollar, period, open };
 }
 
 /** A pay candidate: one figure or a range, with how the text around it reads. */
@@ -273,9 +281,22 @@ function fillsField(line: string, from: number, to: number): boolean {
   return !/[\p{L}\d]/u.test(rest.replace(/\b(?:USD|EUR|GBP|CAD|k|K)\b/g, '')) || PATTERNS.extraAfter.test(rest);
 }
 
+/**
+ * A figure with no currency followed by a word that is no pay word counts that word ("8 to 11 company paid
+ * holidays", "50-100 people"): it is never pay.
+ */
+function countsSomething(text: string, c: Raw): boolean {
+  if (!c.bare) return false;
+  const word = PATTERNS.wordAfter.exec(text.slice(c.end, c.end + 40))?.[1];
+  if (!word || PATTERNS.payTail.test(word)) return false;
+  const kind = nearestKind(word, false);
+  return kind === null || kind === 'trap';
+}
+
 function classify(text: string, c: Raw, rates: Rates, date: string | null, prevEnd = 0): Candidate | null {
+  if (countsSomething(text, c)) return null;
   const { lineStart, line } = lineAround(text, c.start);
-  const header = PATTERNS.headerLine.test(line);
+  const header = isHeaderLine(line, rankOfLine(text, lineStart));
   let after = ownAfter(text, c.end);
   // The words since the previous figure on the line ("Staff: $190k - $210k, Principal $210k - $235k").
   const linePrefix = text.slice(Math.max(lineStart, prevEnd), c.start).replace(/^[\s,;]{0,5}/, '');
@@ -378,6 +399,21 @@ function classify(text: string, c: Raw, rates: Rates, date: string | null, prevE
   return { ...c, period, explicitPeriod, kind, strong, qualifier };
 }
 
+/** Currencies written with a dollar sign ("C$", "A$", "$ … CAD"): the ones a bare "$" may stand for. */
+const DOLLAR_CURRENCIES = new Set(Object.entries(CURRENCY_SYMBOLS).filter(([s]) => s.includes('$')).map(([, c]) => c));
+
+/**
+ * The currency of a range from what its two ends say: a code written at either end ("CAD $145,000 - $190,000",
+ * "$145k - $190k CAD") applies to both, so a bare "$" never makes it USD. null when neither end names one;
+ * undefined when the ends name different currencies (two figures, not a range).
+ */
+function rangeCurrency(a: Figure, b: Figure): string | null | undefined {
+  if (!a.currency || !b.currency || a.currency === b.currency) return a.currency ?? b.currency;
+  if (a.assumedDollar && !b.assumedDollar && DOLLAR_CURRENCIES.has(b.currency)) return b.currency;
+  if (b.assumedDollar && !a.assumedDollar && DOLLAR_CURRENCIES.has(a.currency)) return a.currency;
+  return undefined;
+}
+
 /** Every pay candidate in the text, in order. */
 function candidates(text: string, rates: Rates, date: string | null): Candidate[] {
   const known = knownCurrencies(rates);
@@ -398,7 +434,7 @@ function candidates(text: string, rates: Rates, date: string | null): Candidate[
     if (b && !a.open && !a.big && !b.big) {
       const sep = text.slice(a.end, b.start);
       if (PATTERNS.rangeSeparator.test(sep) && (!/and/i.test(sep) || PATTERNS.between.test(text.slice(Math.max(0, a.start - 30), a.start)))) {
-        if (!(a.currency && b.currency && a.currency !== b.currency)) pair = [a, b];
+        if (rangeCurrency(a, b) !== undefined) pair = [a, b];
       }
     }
     if (pair && b) {
@@ -407,7 +443,7 @@ function candidates(text: string, rates: Rates, date: string | null): Candidate[
       // "$170-225K", "€90–120k", "₹25 - 35 LPA": a multiplier written once applies to both figures.
       if (b.mult > 1 && a.mult === 1 && lo < 1000) lo *= b.mult;
       if (a.mult > 1 && b.mult === 1 && hi < 1000) hi *= a.mult;
-      const currency = a.currency ?? b.currency ?? usual;
+      const currency = rangeCurrency(a, b) ?? usual;
       const bare = !a.currency && !b.currency;
       if (lo > 0 && lo <= hi && hi <= lo * 6) {
         const c = classify(text, {
@@ -478,6 +514,43 @@ function extrasNear(text: string, from: number, extras: Pay['extras']): void {
  * @returns the pay, or null when the text states none
  */
 export function extractPay(text: string, rates: Rates, date: string | null): Pay | null {
+  return findPay(text, rates, date).pay;
+}
+
+/** Why a posting with figures gets no pay: the rule and the span, for the trace. */
+export interface PayDeclined {
+  rule: string;
+  evidence: string;
+}
+
+/** Two ranges agree when one holds the other or they share an end ("$62,500 - $101,500" and "$62,500 - $78,100"). */
+function agree(a: Candidate, b: Candidate): boolean {
+  const [aMax, bMax] = [a.max ?? Infinity, b.max ?? Infinity];
+  return a.min === b.min || aMax === bMax || (a.min <= b.min && bMax <= aMax) || (b.min <= a.min && aMax <= bMax);
+}
+
+/**
+ * Ranges that speak for this posting. A range with a pay word beside it or a qualifier of its own (a level, a
+ * location) is the employer's statement; a loose range (neither) counts only when it agrees with one of those.
+ * With no such statement, loose ranges that disagree are other jobs' pay (a job board's list of other postings,
+ * a thread's other roles): their envelope is a band no employer wrote, so none is taken.
+ */
+function ownRanges(same: Candidate[]): { ranges: Candidate[]; declined: Candidate[] } {
+  const loose = (c: Candidate) => c.isRange && !c.strong && c.qualifier == null;
+  const anchors = same.filter((c) => !loose(c));
+  const free = same.filter(loose);
+  if (anchors.some((c) => c.isRange)) {
+    return { ranges: same.filter((c) => !loose(c) || anchors.some((a) => a.isRange && agree(a, c))), declined: [] };
+  }
+  const disagree = free.some((a, i) => free.slice(i + 1).some((b) => !agree(a, b)));
+  return disagree ? { ranges: anchors, declined: free } : { ranges: same, declined: [] };
+}
+
+/**
+ * extractPay, and when figures were found but none is taken as this posting's pay for a reason worth telling
+ * (loose ranges that disagree), that reason for the trace.
+ */
+export function findPay(text: string, rates: Rates, date: string | null): { pay: Pay | null; declined: PayDeclined | null } {
   const all = candidates(text, rates, date);
   const extras: Pay['extras'] = [];
   const base: Candidate[] = [];
@@ -485,14 +558,22 @@ export function extractPay(text: string, rates: Rates, date: string | null): Pay
     if (c.kind === 'base' || c.kind === 'neutral') base.push(c);
     else extras.push({ kind: c.kind as ExtraKind, evidence: text.slice(c.start, c.end) });
   }
-  if (base.length === 0) return null;
+  if (base.length === 0) return { pay: null, declined: null };
   // The best candidate: a pay word beside it first, then a range, then the earliest.
-  const best = [...base].sort((x, y) => Number(y.strong) - Number(x.strong) || Number(y.isRange) - Number(x.isRange) || x.start - y.start)[0]!;
-  const same = base.filter((c) =>
-    c.currency === best.currency && c.period === best.period &&
-    c.min >= best.min / 4 && (c.max ?? c.min) <= (best.max ?? best.min) * 4 &&
-    (c.strong || !best.strong || c.qualifier != null || c.isRange),
+  const order = (x: Candidate, y: Candidate) => Number(y.strong) - Number(x.strong) || Number(y.isRange) - Number(x.isRange) || x.start - y.start;
+  const first = [...base].sort(order)[0]!;
+  const similar = base.filter((c) =>
+    c.currency === first.currency && c.period === first.period &&
+    c.min >= first.min / 4 && (c.max ?? c.min) <= (first.max ?? first.min) * 4 &&
+    (c.strong || !first.strong || c.qualifier != null || c.isRange),
   );
+  const own = ownRanges(similar);
+  if (own.ranges.length === 0) {
+    const d = own.declined;
+    return { pay: null, declined: { rule: `pay-declined:${d.length}-ranges-disagree`, evidence: text.slice(d[0]!.start, d[0]!.end) } };
+  }
+  const same = own.ranges;
+  const best = [...same].sort(order)[0]!;
   const ranges: PayRange[] = [];
   for (const c of same) {
     if (ranges.some((r) => r.min === c.min && r.max === c.max)) continue;
@@ -505,10 +586,11 @@ export function extractPay(text: string, rates: Rates, date: string | null): Pay
   const min = Math.min(...kept.map((r) => r.min));
   const max = kept.some((r) => r.max == null) ? null : Math.max(...kept.map((r) => r.max!));
   extrasNear(text, best.end, extras);
-  return annualise({
+  const pay = annualise({
     min, max, currency: best.currency, period: best.period!, evidence: text.slice(best.start, best.end),
     rule: ruleName(best), ranges: kept, extras,
   }, rates, date);
+  return { pay, declined: null };
 }
 
 /**

@@ -8,11 +8,12 @@
  * The strongest tier that says anything decides. Within a tier a remote option wins ("Chicago (Hybrid) or
  * Remote (US)" is remote: the role can be done fully remotely), then hybrid, then onsite. "Remote is not an
  * option" cancels remote words at its tier or below. A place name alone is never a policy, nor is a company's
- * name for its work model (Pinterest's "PinFlex"), nor "remote" in another sense ("remote sensing").
+ * name for its work model ("FlexFirst": no policy word matches it), nor "remote" in another sense ("remote sensing").
  *
  * Cadence: "1-2 times/quarter" → officeDaysPerYear [4, 8]. Visits fewer than twice a month (under 24 days a
  * year) are occasional and fit a remote role; a weekly or more frequent cadence means hybrid.
  */
+import { isHeaderLine } from './header.ts';
 import { normaliseRegion } from './location.ts';
 import type { Remote, RemotePolicy } from './types.ts';
 
@@ -51,6 +52,8 @@ export const PATTERNS = {
   cadence: new RegExp(String.raw`\b(${NUM})(?:[ \t]?(?:-|–|to|or)[ \t]?(${NUM}))?[ \t]?(?:x|times?|days?|visits?)?[ \t]?(?:a|per|each|every|\/|in[ \t]a)[ \t]?(?:(\d{1,2}|two|three|six)[ \t])?(weeks?|wk|months?|quarters?|years?|yr)\b`, 'gi'),
   /** Bare day counts next to office words: "In-Office 3-4 days", "in office 3 days". */
   bareDays: new RegExp(String.raw`\b(?:in[- ]?office|on[- ]?site|in[- ]person|office)[ \t]?\(?(?:for[ \t])?(${NUM})(?:[ \t]?(?:-|–|to)[ \t]?(${NUM}))?[ \t]days?\b`, 'gi'),
+  /** "on-site interview", "in-person event" right after an on-site phrase: not a work arrangement. */
+  onsiteNotPolicyAfter: new RegExp(String.raw`^\S*\s*${ONSITE_NOT_POLICY}\b`, 'i'),
   /** Weekday lists next to office words: "in-office MWF", "Hybrid Tue/Thu". */
   weekdays: /\b(?:in[- ]?office|on[- ]?site|hybrid|in[- ]person)[ \t](?:on[ \t])?((?:monday|tuesday|wednesday|thursday|friday|mon|tues|tue|wed|thurs|thur|thu|fri)(?:(?:[ \t]?[\/,&][ \t]?|,?[ \t]and[ \t])(?:monday|tuesday|wednesday|thursday|friday|mon|tues|tue|wed|thurs|thur|thu|fri)){0,4})\b/gi,
   /** "in-office MWF", "onsite TTh". */
@@ -58,7 +61,9 @@ export const PATTERNS = {
   /** Office context for a cadence. */
   officeWord: /\b(?:office|on[- ]?site|in[- ]person|onsite|in[- ]office|hq|headquarters|visits?|collaboration|meet[- ]?ups?)\b/i,
   /** Region words beside a remote policy. */
-  region: /\b(US|USA|U\.S\.A?\.?|United States|America|Canada|UK|United Kingdom|EU|Europe|European|EMEA|North America|LATAM|Latin America|South America|APAC|Asia|worldwide|anywhere in the world|global(?:ly)?|Germany|France|Spain|Portugal|Netherlands|Ireland|Poland|India|Brazil|Mexico|Australia|Israel)\b/,
+  region: /\b(US|USA|U\.S\.A?\.?|United States|America|Canada|UK|United Kingdom|EU|Europe|European|EMEA|North America|LATAM|Latin America|South America|APAC|Asia|worldwide|anywhere in the world|global(?:ly)?|Germany|France|Spain|Portugal|Netherlands|Ireland|Poland|India|Brazil|Mexico|Australia|Israel)\b/g,
+  /** "anywhere in the US", "anywhere within Europe": the place right after "anywhere". */
+  anywhereIn: /^[ \t]{1,4}(?:in|within|across)[ \t]{1,4}(?:the[ \t]{1,4})?[^\n,.;()]{2,40}/i,
 };
 
 interface Signal {
@@ -67,19 +72,50 @@ interface Signal {
   evidence: string;
   rule: string;
   index: number;
-  /** A region named beside the signal ("Remote (US)"). */
-  region?: string | null;
+  /** Regions named beside the signal ("Remote (US)", "Remote (Germany/UK)"), in the order written. */
+  regions?: string[];
 }
 
 const WORD_NUM: Record<string, number> = { one: 1, once: 1, two: 2, twice: 2, three: 3, four: 4, five: 5, six: 6 };
 const num = (s: string | undefined) => (s == null ? null : WORD_NUM[s.toLowerCase()] ?? Number(s));
 const PER_YEAR: Record<string, number> = { week: 52, wk: 52, month: 12, quarter: 4, year: 1, yr: 1 };
 
-/** Region named in a short span beside a remote word, normalised; null when none (or only "anywhere in the country"). */
-function regionNear(span: string): string | null {
-  const m = PATTERNS.region.exec(span);
-  if (!m) return null;
-  return normaliseRegion(m[1]!.replace(/\.$/, '')) ?? (/^U\.S/i.test(m[1]!) ? 'US' : null);
+/** Every region named in a short span beside a remote word, normalised, in order; [] when none. */
+function regionsIn(span: string): string[] {
+  const out: string[] = [];
+  for (const m of span.matchAll(PATTERNS.region)) {
+    const r = normaliseRegion(m[1]!.replace(/\.$/, '')) ?? (/^U\.S/i.test(m[1]!) ? 'US' : null);
+    if (r && !out.includes(r)) out.push(r);
+  }
+  return out;
+}
+
+/**
+ * Regions of a remote header segment: those in the segment and in the short segments right after it that are
+ * regions ("Remote | US", "Remote (Germany/UK)", "Remote - US or Canada"), up to the first that is not.
+ */
+function regionsAfter(seg: string, rest: { text: string }[]): string[] {
+  const out = regionsIn(seg);
+  for (const next of rest) {
+    const found = next.text.length <= 30 ? regionsIn(next.text) : [];
+    if (!found.length) break;
+    for (const r of found) if (!out.includes(r)) out.push(r);
+  }
+  return out;
+}
+
+/**
+ * Regions of a remote phrase in prose: "work from anywhere in the US" names the place after "anywhere" ("anywhere
+ * in the country" names none); other phrases name what follows them within a few words ("remote within the EU").
+ */
+function proseRegions(text: string, phrase: string, index: number): string[] {
+  const end = index + phrase.length;
+  if (/anywhere/i.test(phrase)) {
+    if (/anywhere[ \t]{1,4}in[ \t]{1,4}the[ \t]{1,4}country/i.test(phrase)) return [];
+    const place = PATTERNS.anywhereIn.exec(text.slice(end, end + 60));
+    return regionsIn(text.slice(index, end + (place?.[0].length ?? 0)));
+  }
+  return regionsIn(text.slice(index, end + 40));
 }
 
 /** Split a short line into segments at header separators and parentheses. */
@@ -164,14 +200,16 @@ export function extractRemote(text: string): Remote | null {
   // Tier 2: short header/field lines whose segments start or end with a policy word.
   let offset = 0;
   const lines = own.split('\n');
-  const firstLines = new Set(lines.map((l, i) => [l, i] as const).filter(([l]) => l.trim()).slice(0, 3).map(([, i]) => i));
-  lines.forEach((line, li) => {
+  let rank = 0;
+  lines.forEach((line) => {
     const lineStart = offset;
     offset += line.length + 1;
     const t = line.trim();
     if (!t) return;
     const isField = /^[ \t]{0,4}(?:[-*•][ \t]{0,4})?[A-Za-z][A-Za-z ]{1,30}:/.test(line);
-    const isHeader = firstLines.has(li) && (/\|/.test(t) || t.length <= 120 || /\s[-–—]\s/.test(t.slice(0, 120)));
+    // A header line (header.ts), or any short line among the top three (job boards print "Remote", "Hybrid" alone).
+    const isHeader = isHeaderLine(t, rank) || (rank < 3 && t.length <= 120);
+    rank++;
     const isShort = t.length <= 60 || (t.length <= 140 && /[|•·]/.test(t));
     if (!isField && !isHeader && !isShort) return;
     const yn = PATTERNS.yesNo.exec(t);
@@ -189,8 +227,6 @@ export function extractRemote(text: string): Remote | null {
       const seg = segs[si]!;
       // Long segments only count in a header, and only by their first words ("| ONSITE Zigment is a …").
       if (seg.text.length > 60 && !(isHeader && (PATTERNS.segRemote.test(seg.text.slice(0, 40).replace(/\s\S*$/, '')) || PATTERNS.segOnsite.test(seg.text.slice(0, 40).replace(/\s\S*$/, ''))))) continue;
-      const next = segs[si + 1]?.text ?? '';
-      const near = `${seg.text} ${next}`;
       const index = lineStart + (line.length - line.trimStart().length) + seg.index;
       if (PATTERNS.partRemote.test(seg.text)) {
         signals.push({ policy: 'hybrid', tier: 2, evidence: seg.text, rule: 'header', index });
@@ -200,12 +236,12 @@ export function extractRemote(text: string): Remote | null {
         // "Remote, US": the region segment belongs in the evidence.
         const nextSeg = segs[si + 1];
         let evidence = seg.text;
-        if (nextSeg && nextSeg.text.length <= 30 && regionNear(nextSeg.text) && !regionNear(seg.text)) {
+        if (nextSeg && nextSeg.text.length <= 30 && regionsIn(nextSeg.text).length && !regionsIn(seg.text).length) {
           evidence = t.slice(seg.index, nextSeg.index + nextSeg.text.length);
           const close = t.indexOf(')', seg.index);
           if (evidence.includes('(') && !evidence.includes(')') && close >= 0) evidence = t.slice(seg.index, close + 1);
         }
-        signals.push({ policy: 'remote', tier: 2, evidence, rule: 'header', index, region: regionNear(near) });
+        signals.push({ policy: 'remote', tier: 2, evidence, rule: 'header', index, regions: regionsAfter(seg.text, segs.slice(si + 1)) });
       } else if (PATTERNS.segHybrid.test(seg.text)) {
         signals.push({ policy: 'hybrid', tier: 2, evidence: seg.text, rule: 'header', index });
       } else if (PATTERNS.segOnsite.test(seg.text)) {
@@ -225,9 +261,8 @@ export function extractRemote(text: string): Remote | null {
   }
   const inDenied = (i: number) => denied.some(([a, b]) => i >= a - 2 && i <= b);
   for (const m of [PATTERNS.proseRemote1, PATTERNS.proseRemote2, PATTERNS.proseRemote3].flatMap((re) => [...own.matchAll(re)])) {
-    if (inDenied(m.index) || /pinflex/i.test(m[0])) continue;
-    const after = own.slice(m.index, m.index + m[0].length + 40);
-    signals.push({ policy: 'remote', tier: 1, evidence: m[0], rule: 'prose', index: m.index, region: /anywhere[ \t]{1,4}in[ \t]{1,4}the[ \t]{1,4}country/i.test(m[0]) ? null : regionNear(/anywhere/i.test(m[0]) ? m[0] : after) });
+    if (inDenied(m.index)) continue;
+    signals.push({ policy: 'remote', tier: 1, evidence: m[0], rule: 'prose', index: m.index, regions: proseRegions(own, m[0], m.index) });
   }
   for (const m of own.matchAll(PATTERNS.proseHybrid)) {
     if (/LI-$/i.test(own.slice(Math.max(0, m.index - 3), m.index))) continue; // part of a tag
@@ -240,7 +275,7 @@ export function extractRemote(text: string): Remote | null {
   }
   for (const m of own.matchAll(PATTERNS.proseOnsite)) {
     const after = own.slice(m.index + m[0].length - 12, m.index + m[0].length + 20);
-    if (new RegExp(String.raw`^\S*\s*${ONSITE_NOT_POLICY}\b`, 'i').test(after.trim())) continue;
+    if (PATTERNS.onsiteNotPolicyAfter.test(after.trim())) continue;
     signals.push({ policy: 'onsite', tier: 1, evidence: m[0], rule: 'prose', index: m.index });
   }
   const cadence = extractCadence(own);
@@ -291,10 +326,12 @@ function decide(signals: Signal[], cadence: { days: [number, number]; evidence: 
   if (cadenceFits && !evidence.includes(cadence.evidence)) evidence.push(cadence.evidence);
   const rules = [...new Set(all.map((s) => s.rule))];
   if (cadenceFits && !rules.includes('cadence')) rules.push('cadence');
-  const region = policy === 'remote' ? all.map((s) => s.region).find((r) => r) ?? null : null;
+  // The regions of the signal that names them first (several signals naming regions repeat one statement).
+  const regions = policy === 'remote' ? all.find((s) => s.regions?.length)?.regions ?? [] : [];
   return {
     policy,
-    region,
+    region: regions[0] ?? null,
+    regions,
     officeDaysPerYear: cadenceFits ? cadence.days : null,
     evidence,
     rule: rules.join('+'),

@@ -7,12 +7,15 @@
  *   research-scientist research scientist/engineer, ML/AI researcher, "Member of Technical Staff" at an AI lab
  *   applied-scientist  applied scientist
  *   data-scientist     data scientist, ML/decision scientist
+ *   ai-engineer        builds products on LLMs and other foundation models: "AI Engineer", "LLM Engineer",
+ *                      "Applied AI Engineer", "GenAI Engineer", "Software Engineer, LLM Applications" (a title that also
+ *                      names ML, NLP, vision … is an ML engineer's)
  *   ml-engineer        machine learning / ML / AI / LLM / NLP / computer vision / deep learning / perception engineer,
  *                      "Software Engineer, Machine Learning", "Head of ML"
  *   data-engineer      data / analytics / ETL engineer
  *   software-engineer  software/backend/frontend/full-stack/platform/infra/SRE/DevOps engineer, developer, architect
  *   other              product, design, sales, marketing, operations …
- * isMlRole: ml-engineer and ml-platform always; research and applied scientists when the title or the text is about
+ * isMlRole: ml-engineer, ml-platform and ai-engineer always; research and applied scientists when the title or the text is about
  * ML/AI (most are; "Research Scientist, Battery Chemistry" is not); data scientists when their title names ML/AI, or
  * the text asks them to build ML models (two or more ML terms: machine learning, deep learning, model training,
  * PyTorch …) — a data scientist who trains models does ML work, one who builds dashboards does not.
@@ -34,6 +37,12 @@ export const PATTERNS = {
   /** "Software Engineer, Machine Learning", "Head of ML". */
   mlAfterRole: /\b(?:engineers?|engineering|developers?|swe|lead|manager|head|director)\b[^\n]{0,20}?\b(?:machine[ \t-]learning|ml|ai|llms?|nlp|computer[ \t]vision|deep[ \t]learning|perception)\b/i,
   mle: /\bmles?\b/i,
+  /** "AI Engineer", "LLM Engineer", "Applied AI Engineer", "GenAI Engineer", "AI Agents Engineer", "AI Product Engineer". */
+  aiEngineer: /\b(?:applied[ \t]{1,4})?(?:ai|a\.i\.|llms?|genai|gen[ \t-]ai|generative[ \t]{1,4}ai|foundation[ \t]{1,4}models?)(?:[ \t/&-]{1,3}(?:products?|applications?|apps|agents?|solutions))?[ \t/-]{0,3}(?:software[ \t]{1,4})?(?:engineers?|developers?)\b/i,
+  /** "Software Engineer, Applied AI", "Engineer – LLM Applications", "Developer (GenAI)". */
+  aiAfterRole: /\b(?:engineers?|developers?)\b[^\n]{0,20}?\b(?:applied[ \t]ai|llms?|genai|gen[ \t-]ai|generative[ \t]ai|ai[ \t](?:products?|applications?|agents?))\b/i,
+  /** Words of classic ML in a title ("AI/ML Engineer", "AI Engineer, Computer Vision"): an ML engineer, not an AI engineer. */
+  classicMl: /\b(?:ml|machine[ \t-]learning|deep[ \t]learning|nlp|computer[ \t]vision|cv|perception|recommend(?:ation|er)s?|ranking|mlops)\b/i,
   dataEngineer: /\b(?:data|analytics|etl|big[ \t]data|data[ \t]platform)[ \t]{1,4}(?:engineers?|engineering|developers?|architect)\b/i,
   software: /\b(?:engineers?|engineering|developers?|swe|sde|sre|devops|programmers?|architects?|full[- ]?stack|back[- ]?end|front[- ]?end|hackers?|cto)\b/i,
   /** ML terms in text that show a data scientist builds models. */
@@ -75,6 +84,9 @@ function familyOf(title: string, text: string): Found<Role> | null {
       rule: mlTitle ? 'title:data-scientist-ml' : mlText ? 'title:data-scientist+ml-text' : 'title:data-scientist, no ML work named',
       evidence: m,
     };
+  }
+  if ((m = hit(PATTERNS.aiEngineer) ?? hit(PATTERNS.aiAfterRole)) && !PATTERNS.classicMl.test(t)) {
+    return { value: { roleFamily: 'ai-engineer', isMlRole: true }, rule: 'title:ai-engineer', evidence: m };
   }
   if ((m = hit(PATTERNS.mlEngineer) ?? hit(PATTERNS.mlAfterRole) ?? hit(PATTERNS.mle))) {
     return { value: { roleFamily: 'ml-engineer', isMlRole: true }, rule: 'title:ml-engineer', evidence: m };

@@ -17,6 +17,10 @@ export const PATTERNS = {
   special: /[.*+?^${}()|[\]\\]/g,
   /** Runs of spaces/hyphens inside a synonym. */
   gap: /[ \t-]+/g,
+  /** What separates the items of a list in running text. */
+  listBreak: /[,;:()\/\n•]|\band\b|\bor\b/g,
+  /** A run of capitalised words (a name: "Computer Science", "Related Pins", "Homefeed"). */
+  capitalisedRun: /^(?:[A-Z][\w&'’.-]{0,30})(?:[ \t]{1,3}(?:[A-Z&][\w&'’.-]{0,30}))*$/,
 };
 
 interface Compiled {
@@ -78,6 +82,56 @@ function compiled(skills: Skill[]): Compiled[] {
   return c;
 }
 
+/** The synonym a matched span spells (case, gaps and a plural aside), or undefined. */
+function synonymOf(span: string, skill: Skill): string | undefined {
+  const fold = (s: string) => s.toLowerCase().replace(PATTERNS.gap, '').replace(/(?:es|s)$/, '');
+  return skill.synonyms.find((syn) => fold(syn) === fold(span));
+}
+
+/**
+ * A common-noun skill ("search", "statistics", written lowercase in skills.yml) written as a name in a list of
+ * other names: "signals for Homefeed, Search, Related Pins and Ads" (product surfaces), "a degree in Computer
+ * Science, Statistics or a related field" (fields of study). The match fills its list item alone, is capitalised,
+ * stands in prose (lowercase words before it on its line), and the item beside it ends or starts with capitalised
+ * words that are no skill.
+ */
+function isNameInList(text: string, start: number, end: number, skill: Skill, all: Compiled[]): boolean {
+  const span = text.slice(start, end);
+  const syn = synonymOf(span, skill);
+  if (!syn || syn !== syn.toLowerCase() || !/^[A-Z]/.test(span)) return false;
+  const from = Math.max(0, start - 80);
+  const to = Math.min(text.length, end + 80);
+  const breaks = [...text.slice(from, to).matchAll(PATTERNS.listBreak)].map((b) => [from + b.index, from + b.index + b[0].length] as const);
+  const before = breaks.filter(([, e]) => e <= start);
+  const after = breaks.filter(([s]) => s >= end);
+  const itemStart = before.at(-1)?.[1] ?? from;
+  const itemEnd = after[0]?.[0] ?? to;
+  if (text.slice(itemStart, itemEnd).trim() !== span) return false;
+  // Only inside prose: a list that opens its line ("Search, Ranking and Recommendations: 5+ years") names areas.
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (!/\b[a-z]{2,}\b/.test(text.slice(lineStart, itemStart))) return false;
+  const prev = before.length ? text.slice(before.at(-2)?.[1] ?? from, before.at(-1)![0]).trim() : '';
+  const next = after.length ? text.slice(after[0]![1], after[1]?.[0] ?? to).trim() : '';
+  const name = (words: string[]) => {
+    const phrase = words.join(' ');
+    return PATTERNS.capitalisedRun.test(phrase) && !all.some((c) => phrase.search(c.re) >= 0);
+  };
+  const trailingCaps = (s: string) => {
+    const words = s.split(/[ \t]+/);
+    let k = words.length;
+    while (k > 0 && /^[A-Z&]/.test(words[k - 1]!)) k--;
+    return words.slice(k);
+  };
+  const leadingCaps = (s: string) => {
+    const words = s.split(/[ \t]+/);
+    let k = 0;
+    while (k < words.length && /^[A-Z&]/.test(words[k]!)) k++;
+    return words.slice(0, k);
+  };
+  const p = trailingCaps(prev), n = leadingCaps(next);
+  return (p.length > 0 && p.length <= 4 && name(p)) || (n.length > 0 && n.length <= 4 && name(n));
+}
+
 /**
  * Find the skills a posting names.
  * @param text cleaned posting text
@@ -88,18 +142,20 @@ export function extractSkills(text: string, skills: Skill[]): SkillHit[] {
   const own = text;
   const lower = text.toLowerCase();
   const hits: SkillHit[] = [];
-  for (const { skill, re, guard, needles } of compiled(skills)) {
+  const all = compiled(skills);
+  for (const { skill, re, guard, needles } of all) {
     // A cheap literal look first: most skills are absent from most postings, and the regex scan is the cost.
     const haystack = skill.caseSensitive ? own : lower;
     if (!needles.some((n) => haystack.includes(n))) continue;
     re.lastIndex = 0;
     let guarded: [number, number][] | null = null;
     for (const m of own.matchAll(re)) {
+      const start = m.index, end = m.index + m[0].length;
       if (guard) {
         guarded ??= [...own.matchAll(guard)].map((g) => [g.index, g.index + g[0].length] as [number, number]);
-        const start = m.index, end = m.index + m[0].length;
         if (guarded.some(([a, b]) => start < b && end > a)) continue;
       }
+      if (!skill.caseSensitive && isNameInList(own, start, end, skill, all)) continue;
       hits.push({ id: skill.id, label: skill.label, group: skill.group, evidence: m[0] });
       break;
     }

@@ -8,13 +8,15 @@
  *   prose      "The Staff Machine Learning Engineer will …", "<Company> is looking for a Principal … Engineer to",
  *              "hiring for a senior billing platform architect"
  * Company: the header's first field that is not a place/role/type; a short line of its own after the title;
- * "COMPANY: X"; "About <Company>:"; "At <Company>, we …"; "<Company> is hiring/is a/is looking for".
+ * "COMPANY: X"; "About <Company>:"; "At <Company>, we …"; "<Company> is hiring/is a/is looking for";
+ * "<Company> has open roles" (a brand pair "Okta/Auth0" gives its first name); "… at <Company>.ai" (a web address).
  */
 import type { Found } from './found.ts';
+import { headerFields, topHeaderLines } from './header.ts';
 import { placesIn, trimChars } from './location.ts';
 
 /** Nouns that make a phrase a job title. */
-const ROLE_NOUN = String.raw`(?:engineers?|eng|developers?|devs?|scientists?|researchers?|architects?|managers?|designers?|analysts?|advocates?|directors?|interns?|internship|sre|swe|swes|mle|mles|devops|administrators?|consultants?|specialists?|head[ \t]{1,4}of|vp|cto|ceo|cfo|coo|recruiters?|executives?|writers?|programmers?|leads?|technicians?|marketers?|strategists?|operators?|associates?|partners?|officers?|representatives?|coordinators?|product[ \t]{1,4}owners?|founders?|co-?founders?|generalists?|hackers?|economists?|statisticians?|physicists?|mathematicians?|quants?|traders?)`;
+const ROLE_NOUN = String.raw`(?:engineers?|eng|developers?|devs?|scientists?|researchers?|architects?|managers?|designers?|analysts?|advocates?|directors?|interns?|internship|sre|swe|swes|mle|mles|devops|administrators?|consultants?|specialists?|head[ \t]{1,4}of|vp|cto|ceo|cfo|coo|recruiters?|executives?|writers?|programmers?|leads?|technicians?|marketers?|strategists?|operators?|associates?|partners?|officers?|representatives?|coordinators?|product[ \t]{1,4}owners?|founders?|co-?founders?|generalists?|hackers?|economists?|statisticians?|physicists?|mathematicians?|quants?|traders?|members?[ \t]{1,4}of[ \t]{1,4}(?:the[ \t]{1,4})?technical[ \t]{1,4}staff|technical[ \t]{1,4}staff[ \t]{1,4}members?)`;
 const ROLE_RE = new RegExp(String.raw`\b${ROLE_NOUN}\b`, 'i');
 const LEVEL_WORD = String.raw`(?:senior|sr\.?|snr|staff|principal|lead|junior|jr\.?|distinguished|founding|head|chief|mid-level|entry[- ]level)`;
 
@@ -35,11 +37,13 @@ export const PATTERNS = {
   atWord: /\bAt /g,
   atLower: /\bat (?=[A-Z])/g,
   isVerb: / (?:is|are) (?:hiring|a|an|the|looking|building|seeking|growing|recruiting)\b/g,
-  hasOpen: / has (?:more |several |many )?open (?:positions|roles|jobs)\b/g,
+  /** A company announcing openings: "… has (more|several|3) open positions/roles", "… has openings". */
+  hasOpenings: / has (?:more |several |many |multiple |a few |\d{1,3} )?(?:open (?:positions|roles|jobs|reqs)|openings|vacancies)\b/g,
   levelWord: new RegExp(String.raw`^${LEVEL_WORD}$`, 'i'),
   roleWord: new RegExp(String.raw`^${ROLE_NOUN}$`, 'i'),
   nameWord: /^[A-Z0-9][\w.&'-]{0,40}$/,
-  domain: /^([A-Z][\w-]{0,40})\.(?:ai|com|io|co|dev|app|xyz|tech)$/,
+  /** A company written as its web address ("Mem0.ai", "Tidewell.io"). */
+  domain: /^([A-Z][\w-]{0,40})\.(?:ai|com|io|co|dev|app|xyz|tech|so|sh|inc)$/,
   proseVerb: /^(?:will|is|role|position|works?|owns?|leads?|reports?|at)$/i,
 };
 
@@ -74,6 +78,23 @@ function nameBefore(text: string, end: number): string | null {
   return null;
 }
 
+/**
+ * Up to three capitalised words right before `end`, anywhere in a sentence ("and Acme Robotics has …"); of a pair
+ * written with a slash ("Okta/Auth0"), the first. null when the word before is not capitalised.
+ */
+function capitalisedBefore(text: string, end: number): { value: string; evidence: string } | null {
+  const words = text.slice(Math.max(0, end - 80), end).split(/[ \t]/);
+  const name: string[] = [];
+  while (words.length && name.length < 3) {
+    const w = words.at(-1)!;
+    if (!/^[A-Z0-9][\w.&'’/-]{0,60}$/.test(w) || /[.!?]$/.test(w)) break;
+    name.unshift(words.pop()!);
+  }
+  if (!name.length) return null;
+  const evidence = name.join(' ');
+  return { value: evidence.replace(/\/\S*$/, ''), evidence };
+}
+
 /** "The Staff Machine Learning Engineer will …": a level word, capitalised words, a role noun, then a verb. */
 function proseTheTitle(text: string): { value: string; evidence: string } | null {
   for (const m of text.matchAll(PATTERNS.theThis)) {
@@ -93,20 +114,10 @@ function proseTheTitle(text: string): { value: string; evidence: string } | null
 
 const NOT_COMPANY = /^(?:we|we're|our|the|this|a|an|i|i'm|hi|hey|hello|job|jobs|role|roles|about|location|remote|hybrid|onsite|company|team|us|it|you|they|there|here|what|who|why|how|senior|staff|apply|hiring|join|note|overview|summary|description|requirements?|responsibilities|benefits)$/i;
 
-/** Split a header line into its fields (| first, else dashes). */
-function headerFields(line: string): string[] | null {
-  if (line.includes('|')) return line.split('|').map((f) => f.trim()).filter(Boolean);
-  const parts = line.split(/\s[-–—]\s/).map((f) => f.trim()).filter(Boolean);
-  return parts.length >= 2 ? parts : null;
-}
-
-/** The line that reads as an HN header, among the first few non-empty lines. */
+/** The header line that names the job: one with "|" fields, or whose later fields name a role after a short first one. */
 function headerLine(text: string): string | null {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 4);
-  for (const l of lines) {
-    const fields = headerFields(l);
-    if (!fields) continue;
-    if (l.includes('|') || (fields[0]!.length <= 60 && fields.length >= 2 && fields.slice(1).some(isRoleField))) return l;
+  for (const { line, fields } of topHeaderLines(text)) {
+    if (line.includes('|') || (fields[0]!.length <= 60 && fields.slice(1).some(isRoleField))) return line;
   }
   return null;
 }
@@ -135,7 +146,10 @@ const tidy = (s: string) => trimChars(s.replace(/\s+/g, ' ').replace(/^\d{1,2}[.
 /** Whether a whole line reads as a job title. */
 function isTitleLine(line: string): boolean {
   const t = line.trim();
-  if (t.length < 6 || t.length > 110 || /[.!?:]$/.test(t) || /[|@:]|https?:|www\./.test(t)) return false;
+  if (t.length < 6 || t.length > 110 || /[.!?:]$/.test(t) || /[|@]|https?:|www\./.test(t)) return false;
+  // "Member of Technical Staff: Inference" is a title and its subtitle; "Location: Berlin" is a field.
+  const colon = t.indexOf(':');
+  if (colon >= 0 && !ROLE_RE.test(t.slice(0, colon))) return false;
   if (!ROLE_RE.test(t)) return false;
   const words = t.split(/\s+/);
   if (words.length > 14) return false;
@@ -267,13 +281,12 @@ export function extractCompanyName(text: string): Found<string> | null {
     const name = nameBefore(own, m.index);
     if (name) { offer(name, 'company-is', `${name}${m[0]}`, Math.max(0, m.index - name.length)); break; }
   }
-  // "Okta/Auth0 has more open positions".
-  for (const m of own.matchAll(PATTERNS.hasOpen)) {
-    const before = own.slice(Math.max(0, m.index - 60), m.index).split(/\s/).pop() ?? '';
-    const first = before.split('/')[0]!;
-    if (PATTERNS.nameWord.test(first) && /^[A-Z]/.test(first)) { offer(first, 'has-open', `${before}${m[0]}`, m.index - before.length); break; }
+  // "… and Lumenfold has several open roles", "Quarry/Stone has 3 openings".
+  for (const m of own.matchAll(PATTERNS.hasOpenings)) {
+    const name = capitalisedBefore(own, m.index);
+    if (name) { offer(name.value, 'has-openings', `${name.evidence}${m[0]}`, m.index - name.evidence.length); break; }
   }
-  // "… at Mem0.ai": a company named by its web address.
+  // "We're hiring writers at Tidewell.io", "apply at Brightpath.com": a company named by its web address.
   for (const m of own.matchAll(PATTERNS.atLower)) {
     const w = (wordsFrom(own, m.index + 3, 1)[0]?.w ?? '').replace(/[,.;:!?)]$/, '');
     const d = PATTERNS.domain.exec(w);

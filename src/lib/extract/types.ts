@@ -11,7 +11,7 @@ export type Level = (typeof LEVELS)[number];
 
 export const ROLE_FAMILIES = [
   'ml-engineer', 'research-scientist', 'applied-scientist', 'data-scientist',
-  'ml-platform', 'data-engineer', 'software-engineer', 'other',
+  'ml-platform', 'ai-engineer', 'data-engineer', 'software-engineer', 'other',
 ] as const;
 export type RoleFamily = (typeof ROLE_FAMILIES)[number];
 
@@ -59,8 +59,13 @@ export interface Pay {
 
 export interface Remote {
   policy: RemotePolicy;
-  /** A country or North America, Europe, EU, LATAM, APAC, worldwide; null when not stated. */
+  /**
+   * Where a remote role may be done: a country or North America, Europe, EU, LATAM, APAC, worldwide; null when not
+   * stated. When the text names several ("Remote (Germany/UK)"), this is the first named, and `regions` has all.
+   */
   region: string | null;
+  /** Every region the text names for the remote role, in the order written; [] when none. `region` is `regions[0]`. */
+  regions: string[];
   /** [low, high] office days a year when a cadence is stated. */
   officeDaysPerYear: [number, number] | null;
   evidence: string[];
@@ -119,4 +124,26 @@ export interface Extraction {
   board: BoardStatement | null;
   /** Extension: provenance of every field (rule + evidence span), for the posting page and eval. */
   trace: Trace[];
+}
+
+/**
+ * What the file around a posting says, already validated (a posting file's front matter): facts that win over the
+ * text (title, company, dates) and corrections that win over extraction (pay, remote, level, locations). Extraction
+ * takes this plain shape so it depends on no file format; src/lib/posting's FrontMatter fits it.
+ */
+export interface Overrides {
+  title: string;
+  company: string;
+  /** YYYY-MM-DD. */
+  captured?: string;
+  /** YYYY-MM-DD (or YYYY-MM when only the month is known). */
+  posted?: string;
+  pay?: { min: number; max?: number | null; currency: string; period: Period } | null;
+  remote?: RemotePolicy | { policy: RemotePolicy; region?: string | null; officeDaysPerYear?: readonly [number, number] | null } | null;
+  level?: Level | null;
+  locations?: string[];
+  /** Which importer wrote the posting; passed through to the output as given. */
+  origin?: string;
+  /** What the job board states in structured form; passed through as given (never mixed into the text's fields). */
+  board?: BoardStatement;
 }

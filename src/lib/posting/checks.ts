@@ -9,7 +9,7 @@ import { canonicalCompany } from '../extract/company.ts';
 import { knownCurrencies } from '../extract/money.ts';
 import type { FrontMatter } from './schema.ts';
 import { fail } from './read.ts';
-import type { LoadedPosting } from './collection.ts';
+import type { LoadedPosting } from './loaded.ts';
 import { placeProblems } from './names.ts';
 import { keyPlace, pointAt } from './place.ts';
 import { DuplicateIndex, type DupKey } from './duplicates.ts';

@@ -4,25 +4,12 @@ import { VFile } from 'vfile';
 import { extractPosting, type ExtractResult } from '../extract/index.ts';
 import type { ExtractContext } from '../taxonomy.ts';
 import { collectionChecks, decodeFile, fileChecks } from './checks.ts';
+import type { LoadedPosting } from './loaded.ts';
 import { readPosting } from './read.ts';
 import type { FrontMatter } from './schema.ts';
 import { entryKey, type ResultCache } from './cache.ts';
 
-/** One file under the content folder, read, checked and (when it has no errors) extracted. */
-export interface LoadedPosting {
-  /** Path relative to the content folder, with `/` separators. */
-  rel: string;
-  /** `<company>/<slug>`. */
-  id: string;
-  /** Carries every message about this file. */
-  file: VFile;
-  frontMatter: FrontMatter | null;
-  body: string;
-  /** Line where the body starts, for messages about the text. */
-  bodyLine: number;
-  /** Present when the file had no errors. */
-  result: ExtractResult | null;
-}
+export type { LoadedPosting } from './loaded.ts';
 
 /** Every file under `dir`, recursively, as sorted paths relative to it (dot files skipped). */
 export function listFiles(dir: string): string[] {

@@ -30,7 +30,7 @@ export const levelLabel = (level: Level | null | undefined): string => (level ? 
 
 const ROLE_LABELS: Record<RoleFamily, string> = {
   'ml-engineer': 'ML engineer', 'research-scientist': 'Research scientist', 'applied-scientist': 'Applied scientist',
-  'data-scientist': 'Data scientist', 'ml-platform': 'ML platform', 'data-engineer': 'Data engineer',
+  'data-scientist': 'Data scientist', 'ml-platform': 'ML platform', 'ai-engineer': 'AI engineer', 'data-engineer': 'Data engineer',
   'software-engineer': 'Software engineer', other: 'Other',
 };
 

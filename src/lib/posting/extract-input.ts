@@ -1,8 +1,8 @@
 import { basename, dirname, extname } from 'node:path';
 import type { ExtractContext } from '../taxonomy.ts';
-import { readPosting } from '../posting/read.ts';
-import { extractPosting } from './index.ts';
-import type { Extraction } from './types.ts';
+import { extractPosting } from '../extract/index.ts';
+import type { Extraction } from '../extract/types.ts';
+import { readPosting } from './read.ts';
 
 /**
  * The posting id `<company>/<slug>` of a `.md` path (its folder and file name), or null for anything else

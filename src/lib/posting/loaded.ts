@@ -1,0 +1,19 @@
+import type { VFile } from 'vfile';
+import type { ExtractResult } from '../extract/index.ts';
+import type { FrontMatter } from './schema.ts';
+
+/** One file under the content folder, read, checked and (when it has no errors) extracted. */
+export interface LoadedPosting {
+  /** Path relative to the content folder, with `/` separators. */
+  rel: string;
+  /** `<company>/<slug>`. */
+  id: string;
+  /** Carries every message about this file. */
+  file: VFile;
+  frontMatter: FrontMatter | null;
+  body: string;
+  /** Line where the body starts, for messages about the text. */
+  bodyLine: number;
+  /** Present when the file had no errors. */
+  result: ExtractResult | null;
+}
