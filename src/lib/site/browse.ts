@@ -4,6 +4,7 @@
  */
 import { LEVELS, REMOTE_POLICIES, ROLE_FAMILIES } from '../extract/types.ts';
 import type { PostingRow } from '../dataset/types.ts';
+import { ML_FAMILIES } from '../dataset/families.ts';
 import { levelLabel, policyLabel, roleLabel } from './format.ts';
 
 /** Postings per page on /postings/ and facet pages. */
@@ -28,7 +29,7 @@ export const FACETS: Facet[] = [
   },
   {
     id: 'role', label: 'Role',
-    values: [...ROLE_FAMILIES.map((f) => ({ value: f, label: roleLabel(f) })), { value: 'not-stated', label: 'Not told' }],
+    values: [...[...new Set<string>([...ML_FAMILIES, ...ROLE_FAMILIES])].map((f) => ({ value: f, label: roleLabel(f) })), { value: 'not-stated', label: 'Not told' }],
     of: (r) => r.roleFamily ?? 'not-stated',
   },
   {

@@ -12,7 +12,7 @@ export const POSTINGS_COLUMNS: Column[] = [
   { name: 'title', about: 'Job title, from front matter (or read from the text for imported postings).' },
   { name: 'company', about: 'Company name, with known aliases merged (content/taxonomy/companies.yml).' },
   { name: 'level', about: 'intern, junior, mid, senior, lead, staff, senior-staff, principal, distinguished, manager or director; empty when the title (or the text, about this role) names none.' },
-  { name: 'role_family', about: 'ml-engineer, research-scientist, applied-scientist, data-scientist, ml-platform, data-engineer, software-engineer or other.' },
+  { name: 'role_family', about: 'ml-engineer, research-scientist, applied-scientist, data-scientist, ml-platform, ai-engineer, data-engineer, software-engineer or other.' },
   { name: 'is_ml_role', about: 'true when the role is an ML role; only these are charted.' },
   { name: 'excluded', about: 'Why the charts leave the posting out (empty when charted).' },
   { name: 'pay_min', about: 'Lowest base pay figure stated, in the posting’s currency and period (the envelope of all ranges).' },
