@@ -26,6 +26,8 @@ const originals = new WeakMap<Element, string>();
 const remember = (el: Element) => { if (!originals.has(el)) originals.set(el, el.innerHTML); };
 const restore = (el: Element | null) => { if (el && originals.has(el)) el.innerHTML = originals.get(el)!; };
 
+const legendCount = (s: ShareSeries | undefined) => (s ? `${s.k} of ${s.n}` : '');
+
 /** Redraw a share-trend figure's body (legend + wide and narrow SVG). */
 function drawTrend(fig: Element | null, input: { axis: TimeAxis; series: ShareSeries[] }, title: string): void {
   const body = fig?.querySelector('.chart-body');
@@ -39,7 +41,7 @@ function drawTrend(fig: Element | null, input: { axis: TimeAxis; series: ShareSe
     body.innerHTML = `<p class="empty">Not enough data for a trend with this filter: ${esc(reason)}.</p>`;
     return;
   }
-  const legend = wide.lines.map((l) => `<li><span class="swatch" style="background:${esc(l.colour)}"></span>${esc(l.label)} <span class="muted">n = ${input.series.find((s) => s.key === l.key)?.n ?? 0}</span></li>`).join('');
+  const legend = wide.lines.map((l) => `<li><span class="swatch" style="background:${esc(l.colour)}"></span>${esc(l.label)} <span class="muted">${legendCount(input.series.find((s) => s.key === l.key))}</span></li>`).join('');
   const hidden = input.series.filter((s) => !s.drawn);
   body.innerHTML = `<ul class="legend">${legend}</ul>` + renderShareTrend(wide, { label: title, cls: 'wide' }) + renderShareTrend(narrow, { label: title, cls: 'narrow' })
     + (hidden.length ? `<p class="small muted not-drawn">Not drawn, too few dated postings: ${hidden.map((s) => `${esc(s.label)} (n = ${s.n})`).join(', ')}.</p>` : '');

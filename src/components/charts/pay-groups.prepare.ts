@@ -38,7 +38,7 @@ export interface PayGroupsLayout {
   labelsAbove: boolean;
   plot: { left: number; right: number; top: number; bottom: number };
   rowHeight: number;
-  ticks: { x: number; label: string }[];
+  ticks: { x: number; label: string; anchor: 'start' | 'middle' | 'end' }[];
   rows: PayGroupRow[];
 }
 
@@ -73,5 +73,8 @@ export function layoutPayGroups(groups: PayDistribution[], options: { width?: nu
     title: `${g.label}, n = ${g.n}: low ends ${span(g.low!)}${g.high ? `; high ends ${span(g.high)}` : '; too few closed ranges for high ends'}`,
   }));
   plot.bottom = plot.top + shown.length * step + 4;
-  return { width, height: plot.bottom + 6, labelsAbove, plot, rowHeight, ticks: x.ticks(tickCount).map((t) => ({ x: x(t), label: usdShort(t) })), rows };
+  return { width, height: plot.bottom + 6, labelsAbove, plot, rowHeight, ticks: x.ticks(tickCount).map((t) => {
+    const label = usdShort(t), half = label.length * 3.4;
+    return { x: x(t), label, anchor: x(t) - half < 0 ? 'start' as const : x(t) + half > width ? 'end' as const : 'middle' as const };
+  }), rows };
 }

@@ -47,6 +47,8 @@ export interface ShareTrendLayout {
   lines: ShareLine[];
   /** The partial last month's extent, when it is partial. */
   partial: { x0: number; x1: number } | null;
+  /** The first month drawn: earlier months with no share to draw in any series are left off the axis. */
+  firstMonth: string;
 }
 
 /** Approximate width (px) of a tick label at the axis font size (11px sans). */
@@ -106,7 +108,10 @@ export function layoutShareTrend(input: ShareTrendInput, options: { width?: numb
   if (shown.length === 0 || months.length === 0) return null;
   const width = options.width ?? 720, height = options.height ?? 300;
   const plot = { left: 44, right: width - 12, top: 14, bottom: height - 26 };
-  const d0 = start(months[0]!), d1 = utcMonth.offset(start(months.at(-1)!), 1);
+  // Start where the first share can be drawn: a long run of thin early months would squeeze every line to the right edge.
+  const firstIndex = Math.max(0, Math.min(...shown.map((s) => s.points.findIndex((p) => p.rolling !== null || p.share !== null)).filter((i) => i >= 0)));
+  const firstMonth = months[firstIndex]!;
+  const d0 = start(firstMonth), d1 = utcMonth.offset(start(months.at(-1)!), 1);
   const x = scaleUtc().domain([d0, d1]).range([plot.left, plot.right]);
   const top = max(shown.flatMap((s) => s.points), (p) => Math.max(p.rollingHi ?? 0, p.share ?? 0)) ?? 0;
   const y = scaleLinear().domain([0, Math.max(top, 0.05)]).nice(4).range([plot.bottom, plot.top]);
@@ -115,7 +120,7 @@ export function layoutShareTrend(input: ShareTrendInput, options: { width?: numb
   const path = line<P>().defined((p) => p.rolling !== null).x((p) => x(mid(p.month))).y((p) => y(p.rolling ?? 0));
   const band = area<P>().defined((p) => p.rollingLo !== null).x((p) => x(mid(p.month))).y0((p) => y(p.rollingLo ?? 0)).y1((p) => y(p.rollingHi ?? 0));
   const lines = shown.map((s, i): ShareLine => {
-    const pts = s.points.map((p, j) => ({ ...p, month: p.month || months[j]! }));
+    const pts = s.points.map((p, j) => ({ ...p, month: p.month || months[j]! })).slice(firstIndex);
     return {
       key: s.key,
       label: s.label,
@@ -124,8 +129,8 @@ export function layoutShareTrend(input: ShareTrendInput, options: { width?: numb
       band: band(pts) ?? '',
       points: pts.flatMap((p, j) => p.rolling === null ? [] : [{
         x: x(mid(p.month)), y: y(p.rolling),
-        partial: input.axis.lastPartial && j === lastIndex,
-        title: `${s.label}, ${monthYear(p.month)}${input.axis.lastPartial && j === lastIndex ? ' (partial month)' : ''}: ${pct(p.rolling)} over three months (${p.rollingK} of ${p.rollingN}; 95% interval ${pct(p.rollingLo!)}–${pct(p.rollingHi!)})`,
+        partial: input.axis.lastPartial && j + firstIndex === lastIndex,
+        title: `${s.label}, ${monthYear(p.month)}${input.axis.lastPartial && j + firstIndex === lastIndex ? ' (partial month)' : ''}: ${pct(p.rolling)} over three months (${p.rollingK} of ${p.rollingN}; 95% interval ${pct(p.rollingLo!)}–${pct(p.rollingHi!)})`,
       }]),
       dots: pts.flatMap((p) => (p.share === null ? [] : [{ x: x(mid(p.month)), y: y(p.share) }])),
     };
@@ -137,5 +142,6 @@ export function layoutShareTrend(input: ShareTrendInput, options: { width?: numb
     yTicks: y.ticks(4).map((t) => ({ y: y(t), label: `${Math.round(t * 100)}%` })),
     lines,
     partial,
+    firstMonth,
   };
 }
