@@ -5,7 +5,7 @@ import { extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml',
-  '.json': 'application/json', '.csv': 'text/csv; charset=utf-8', '.xml': 'application/xml', '.wasm': 'application/wasm',
+  '.json': 'application/json', '.png': 'image/png', '.csv': 'text/csv; charset=utf-8', '.xml': 'application/xml', '.wasm': 'application/wasm',
 };
 
 /** Serve `root` on 127.0.0.1 at a free port; resolves to the server and its origin. */
