@@ -113,7 +113,9 @@ describe.runIf(ready)('the built site in a browser', () => {
   test('a filter on /remote/ redraws the marks, goes into the URL, survives a reload and follows the back button', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(origin + '/remote/', { waitUntil: 'networkidle' });
-    const widths = () => page.locator('#remote-mix svg.wide rect').evaluateAll((rs) => rs.map((r) => r.getAttribute('width')).join(','));
+    // The marks: each bar's width and the value printed at its end ("42% (12)").
+    const MARKS = () => [...document.querySelectorAll('#remote-mix svg.wide g.bar')].map((g) => `${g.querySelector('rect')?.getAttribute('width')} ${g.querySelector('.bar-value')?.textContent}`).join(',');
+    const widths = () => page.evaluate(MARKS);
     const before = await widths();
     const note = await page.locator('#remote-mix .note').innerText();
     // The first filter value that changes what is counted (which one depends on the data the site was built from).
@@ -122,8 +124,8 @@ describe.runIf(ready)('the built site in a browser', () => {
       const values = await page.locator(`form.chart-filters select[name="${name}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
       for (const v of values) {
         await page.selectOption(`form.chart-filters select[name="${name}"]`, v);
-        await page.waitForTimeout(50);
-        if ((await page.locator('#remote-mix .note').innerText()) !== note) { chosen = [name, v]; break; }
+        await page.waitForLoadState('networkidle');
+        if ((await page.locator('#remote-mix .note').innerText()) !== note && (await widths()) !== before) { chosen = [name, v]; break; }
       }
       if (chosen) break;
       await page.selectOption(`form.chart-filters select[name="${name}"]`, '');
@@ -134,15 +136,15 @@ describe.runIf(ready)('the built site in a browser', () => {
     await page.goto(origin + '/remote/', { waitUntil: 'networkidle' });
     expect(await widths()).toBe(before);
     await page.selectOption(`form.chart-filters select[name="${name}"]`, value);
-    await page.waitForFunction((b) => [...document.querySelectorAll('#remote-mix svg.wide rect')].map((r) => r.getAttribute('width')).join(',') !== b, before);
+    await page.waitForFunction(`(${MARKS})() !== ${JSON.stringify(before)}`);
     expect(new URL(page.url()).searchParams.get(name)).toBe(value);
     const after = await widths();
     await page.reload({ waitUntil: 'networkidle' });
-    await page.waitForFunction((w) => [...document.querySelectorAll('#remote-mix svg.wide rect')].map((r) => r.getAttribute('width')).join(',') === w, after);
+    await page.waitForFunction(`(${MARKS})() === ${JSON.stringify(after)}`);
     expect(await page.locator(`form.chart-filters select[name="${name}"]`).inputValue()).toBe(value);
     await page.goBack({ waitUntil: 'networkidle' });
     expect(new URL(page.url()).search).toBe('');
-    await page.waitForFunction((w) => [...document.querySelectorAll('#remote-mix svg.wide rect')].map((r) => r.getAttribute('width')).join(',') === w, before);
+    await page.waitForFunction(`(${MARKS})() === ${JSON.stringify(before)}`);
     expect(await page.locator(`form.chart-filters select[name="${name}"]`).inputValue()).toBe('');
     await page.close();
   });
