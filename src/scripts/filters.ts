@@ -126,7 +126,7 @@ async function setupChartFilters(form: HTMLFormElement): Promise<void> {
     }
     if (targets.includes('remote-trend')) drawTrend(document.getElementById('remote-trend'), { axis: slice.axis, series: [series.remote] }, `Share that can be done fully remotely, ${label}`);
     if (targets.includes('pay-disclosure')) drawTrend(document.getElementById('pay-disclosure'), { axis: slice.axis, series: [series.text, series.board] }, `Share stating pay, ${label}`);
-    if (status) status.textContent = `Showing ${slice.n} ML postings: ${label}. The tables under “The numbers” and the CSV files cover every posting.`;
+    if (status) status.textContent = `Showing ${slice.n} ML postings: ${label}. The outlined charts follow the filter; the CSV downloads cover every ML posting.`;
   };
   const fromUrl = () => { getJson<FilterCube>(form.dataset.cube!).then((cube) => { const f = parseFilter(location.search, cube); writeForm(form, f); return apply(f); }).catch(report); };
   form.addEventListener('change', () => {

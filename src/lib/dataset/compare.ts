@@ -21,6 +21,8 @@ export const COMPARE_THRESHOLDS = {
   changeMinSkill: 5,
   /** Rising and falling lists are this long at most. */
   changeTop: 8,
+  /** A share (remote, states pay) is drawn for a group only with at least this many postings; below it, numbers only. */
+  shareMinN: 10,
   /** A page draws every stated range, one line each, only up to this many (beyond that, group distributions). */
   individualMax: 60,
 } as const;
