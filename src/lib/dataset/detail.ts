@@ -75,3 +75,6 @@ export function companyDetails(dataset: Dataset): CompanyDetail[] {
     };
   });
 }
+
+/** Pay of a drill-down list (a level, a work arrangement …): the ML postings among `rows`, one range each. */
+export const drillDownPay = (dataset: Dataset, rows: PostingRow[]): PayAggregate => payBands({ ...dataset, postings: rows });
