@@ -5,7 +5,7 @@
  * the same layout code the build uses.
  */
 import {
-  MAX_COMPARED, comparedSeries, cubeSlice, filterQuery, isEmptyFilter, parseFilter, parseSkills, skillsQuery, sliceSeries,
+  FILTER_KEYS, MAX_COMPARED, comparedSeries, cubeSlice, filterQuery, isEmptyFilter, parseFilter, parseSkills, skillsQuery, sliceSeries,
   type ChartFilter,
 } from '../lib/dataset/filter.ts';
 import type { FilterCube, SkillMonths } from '../lib/dataset/compare.ts';
@@ -88,14 +88,14 @@ function restoreAll(ids: string[]): void {
 
 const readForm = (form: HTMLFormElement): ChartFilter => {
   const f: ChartFilter = {};
-  for (const k of ['family', 'level', 'region', 'from', 'to'] as const) {
+  for (const k of FILTER_KEYS) {
     const v = (form.elements.namedItem(k) as HTMLSelectElement | null)?.value;
     if (v) f[k] = v;
   }
   return f;
 };
 const writeForm = (form: HTMLFormElement, f: ChartFilter) => {
-  for (const k of ['family', 'level', 'region', 'from', 'to'] as const) {
+  for (const k of FILTER_KEYS) {
     const el = form.elements.namedItem(k) as HTMLSelectElement | null;
     if (el) el.value = f[k] ?? '';
   }
@@ -116,7 +116,7 @@ async function setupChartFilters(form: HTMLFormElement): Promise<void> {
     }
     const cube = await getJson<FilterCube>(form.dataset.cube!);
     const slice = cubeSlice(cube, f);
-    const words = [optionText(form, 'family', f.family), optionText(form, 'level', f.level), optionText(form, 'region', f.region),
+    const words = [optionText(form, 'family', f.family), optionText(form, 'level', f.level), optionText(form, 'region', f.region), optionText(form, 'policy', f.policy),
       f.from || f.to ? `${optionText(form, 'from', f.from) ?? 'first month'} to ${optionText(form, 'to', f.to) ?? 'latest month'}` : null].filter(Boolean).join(' · ');
     const label = words || 'Filtered';
     const series = sliceSeries(cube, slice, label);
@@ -142,7 +142,7 @@ async function setupChartFilters(form: HTMLFormElement): Promise<void> {
   });
   form.addEventListener('submit', (e) => e.preventDefault());
   window.addEventListener('popstate', fromUrl);
-  if (/[?&](family|level|region|from|to)=/.test(location.search)) fromUrl();
+  if (FILTER_KEYS.some((k) => new URLSearchParams(location.search).has(k))) fromUrl();
 
   function report(err: unknown) {
     if (status) status.textContent = `The filter could not load its data (${String(err)}).`;

@@ -181,6 +181,7 @@ describe('filters read count tables, never rows', () => {
     const ml = d.postings.filter((r) => r.excluded === null && r.level === 'senior');
     expect(s.n).toBe(ml.length);
     expect(s.policy.remote).toBe(ml.filter((r) => r.remote?.policy === 'remote').length);
+    expect(cubeSlice(cube, { level: 'senior', policy: 'hybrid' }).n).toBe(ml.filter((r) => r.remote?.policy === 'hybrid').length);
     const ranged = cubeSlice(cube, { from: '2026-02', to: '2026-03' });
     expect(ranged.axis.months).toEqual(['2026-02', '2026-03']);
     expect(ranged.n).toBe(d.postings.filter((r) => r.excluded === null && /^2026-0[23]/.test(r.posted ?? '')).length);
@@ -188,7 +189,7 @@ describe('filters read count tables, never rows', () => {
   });
 
   test('a filter survives the URL round trip; values the data does not know are dropped', () => {
-    const f = { family: 'ml-engineer', level: 'senior', from: '2026-02' };
+    const f = { family: 'ml-engineer', level: 'senior', policy: 'remote', from: '2026-02' };
     expect(parseFilter(filterQuery(f), cube)).toEqual(f);
     expect(parseFilter('?family=astronaut&level=senior', cube)).toEqual({ level: 'senior' });
     expect(filterQuery({}, 'skills=python')).toBe('?skills=python');

@@ -47,3 +47,10 @@ export function regionOf(row: Pick<PostingRow, 'remote' | 'locations'>): string 
   const last = first.split(',').at(-1)!.trim();
   return last || null;
 }
+
+/** How the site names a pay source next to the figure ("stated by the job board"); null for the text itself. */
+export function paySourceWords(source: PaySource | null): string | null {
+  if (source === 'board') return 'stated by the job board';
+  if (source === 'front-matter') return 'corrected in the posting file';
+  return null;
+}

@@ -12,19 +12,23 @@ export interface ChartFilter {
   family?: string;
   level?: string;
   region?: string;
+  /** Work arrangement: remote, hybrid, onsite or not-stated. */
+  policy?: string;
   /** First and last month included, "YYYY-MM". */
   from?: string;
   to?: string;
 }
 
-const KEYS = ['family', 'level', 'region', 'from', 'to'] as const;
+/** The filter's URL parameters, in the order they are written. */
+export const FILTER_KEYS = ['family', 'level', 'region', 'policy', 'from', 'to'] as const;
+const KEYS = FILTER_KEYS;
 
 /** The filter a query string holds; values the cube does not know are dropped (a stale link never breaks a chart). */
 export function parseFilter(search: string, cube: Pick<FilterCube, 'dims'>): ChartFilter {
   const q = new URLSearchParams(search);
   const out: ChartFilter = {};
   const allowed: Record<(typeof KEYS)[number], string[]> = {
-    family: cube.dims.family, level: cube.dims.level, region: cube.dims.region, from: cube.dims.month, to: cube.dims.month,
+    family: cube.dims.family, level: cube.dims.level, region: cube.dims.region, policy: cube.dims.policy, from: cube.dims.month, to: cube.dims.month,
   };
   for (const k of KEYS) {
     const v = q.get(k);
@@ -60,7 +64,7 @@ export interface CubeSlice {
 export function cubeSlice(cube: FilterCube, f: ChartFilter): CubeSlice {
   const d = cube.dims;
   const want = (list: string[], v: string | undefined) => (v === undefined ? -1 : list.indexOf(v));
-  const fam = want(d.family, f.family), lev = want(d.level, f.level), reg = want(d.region, f.region);
+  const fam = want(d.family, f.family), lev = want(d.level, f.level), reg = want(d.region, f.region), pol = want(d.policy, f.policy);
   let first = f.from ? d.month.indexOf(f.from) : 0;
   let last = f.to ? d.month.indexOf(f.to) : d.month.length - 1;
   if (first > last) [first, last] = [last, first];
@@ -71,7 +75,7 @@ export function cubeSlice(cube: FilterCube, f: ChartFilter): CubeSlice {
   const policy: Record<string, number> = Object.fromEntries(d.policy.map((p) => [p, 0]));
   let n = 0;
   for (const [fi, li, ri, pi, si, mi, count] of cube.cells) {
-    if ((fam >= 0 && fi !== fam) || (lev >= 0 && li !== lev) || (reg >= 0 && ri !== reg)) continue;
+    if ((fam >= 0 && fi !== fam) || (lev >= 0 && li !== lev) || (reg >= 0 && ri !== reg) || (pol >= 0 && pi !== pol)) continue;
     const inRange = mi >= first && mi <= last;
     if (dated && !inRange) continue;
     n += count;
