@@ -5,7 +5,7 @@
  * the same layout code the build uses.
  */
 import {
-  FILTER_KEYS, MAX_COMPARED, comparedSeries, cubeSlice, filterQuery, isEmptyFilter, parseFilter, parseSkills, skillsQuery, sliceSeries,
+  FILTER_KEYS, MAX_COMPARED, comparedSeries, cubeSlice, filterQuery, isEmptyFilter, parseFamily, parseFilter, parseSkills, skillsQuery, sliceSeries,
   type ChartFilter,
 } from '../lib/dataset/filter.ts';
 import type { FilterCube, SkillMonths } from '../lib/dataset/compare.ts';
@@ -149,10 +149,11 @@ async function setupChartFilters(form: HTMLFormElement): Promise<void> {
   }
 }
 
-/** Set up the "compare up to five skills" picker, if the page has it. */
+/** Set up the "compare up to five skills" picker (and its family choice), if the page has it. */
 function setupSkillCompare(form: HTMLFormElement): void {
   const fig = document.getElementById(form.dataset.target ?? '');
   const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"][name="skill"]')];
+  const familySelect = form.querySelector<HTMLSelectElement>('select[name="family"]');
   const known = boxes.map((b) => b.value);
   const status = form.querySelector('.filter-status');
   form.hidden = false;
@@ -160,34 +161,47 @@ function setupSkillCompare(form: HTMLFormElement): void {
     const n = boxes.filter((b) => b.checked).length;
     for (const b of boxes) b.disabled = !b.checked && n >= MAX_COMPARED;
   };
-  const apply = async (ids: string[]) => {
+  const apply = async (ids: string[], family: string | undefined) => {
     for (const b of boxes) b.checked = ids.includes(b.value);
+    if (familySelect) familySelect.value = family ?? '';
     limit();
-    if (ids.length === 0) {
+    if (ids.length === 0 && family === undefined) {
       fig?.classList.remove('filtered');
       restore(fig?.querySelector('.chart-body') ?? null);
       if (status) status.textContent = '';
       return;
     }
     const sm = await getJson<SkillMonths>(form.dataset.table!);
-    const input = comparedSeries(sm, ids, sm.thresholds);
-    drawTrend(fig, input, `Compared skills: ${input.series.map((s) => s.label).join(', ')}`);
-    if (status) status.textContent = `Comparing ${input.series.map((s) => s.label).join(', ')}.`;
+    // A family alone: its view of the skills the chart shows by default (the most named).
+    const chosen = ids.length ? ids : sm.skills.slice(0, MAX_COMPARED).map((s) => s.id);
+    const input = comparedSeries(sm, chosen, sm.thresholds, family);
+    const who = family ? (familySelect?.selectedOptions[0]?.textContent ?? family) : 'all ML roles';
+    drawTrend(fig, input, `Skills compared, ${who}: ${input.series.map((s) => s.label).join(', ')}`);
+    if (status) status.textContent = `Comparing ${input.series.map((s) => s.label).join(', ')} among ${who}.`;
   };
-  const fromUrl = () => apply(parseSkills(location.search, known)).catch(() => undefined);
+  const fromUrl = () => getJson<SkillMonths>(form.dataset.table!)
+    .then((sm) => apply(parseSkills(location.search, known), parseFamily(location.search, sm)))
+    .catch(() => undefined);
+  const push = (ids: string[], family: string) => {
+    const q = new URLSearchParams(skillsQuery(ids, location.search).slice(1));
+    if (family) q.set('family', family); else q.delete('family');
+    const s = q.toString().replace(/%2C/g, ',');
+    history.pushState(null, '', (s ? `?${s}` : location.pathname) + location.hash);
+  };
   form.addEventListener('change', () => {
     const ids = boxes.filter((b) => b.checked).map((b) => b.value).slice(0, MAX_COMPARED);
-    history.pushState(null, '', (skillsQuery(ids, location.search) || location.pathname) + location.hash);
-    apply(ids).catch(() => undefined);
+    const family = familySelect?.value ?? '';
+    push(ids, family);
+    apply(ids, family || undefined).catch(() => undefined);
   });
   form.addEventListener('reset', (e) => {
     e.preventDefault();
-    history.pushState(null, '', (skillsQuery([], location.search) || location.pathname) + location.hash);
-    apply([]).catch(() => undefined);
+    push([], '');
+    apply([], undefined).catch(() => undefined);
   });
   form.addEventListener('submit', (e) => e.preventDefault());
   window.addEventListener('popstate', fromUrl);
-  if (/[?&]skills=/.test(location.search)) fromUrl();
+  if (/[?&](skills|family)=/.test(location.search)) fromUrl();
 }
 
 /** Find this page's filter forms and wire them up. */

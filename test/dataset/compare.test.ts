@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { THRESHOLDS } from '../../src/lib/dataset/aggregates.ts';
-import { COMPARE_THRESHOLDS, coSkills, familyComparison, filterCube, payByFamilyLevel, remoteShareTrend, skillChanges, payDisclosureTrend } from '../../src/lib/dataset/compare.ts';
+import { COMPARE_THRESHOLDS, coSkills, skillMonths, familyComparison, filterCube, payByFamilyLevel, remoteShareTrend, skillChanges, payDisclosureTrend } from '../../src/lib/dataset/compare.ts';
 import { familyLabel, paySourceOf, regionOf } from '../../src/lib/dataset/families.ts';
-import { cubeSlice, filterQuery, parseFilter, parseSkills, skillsQuery } from '../../src/lib/dataset/filter.ts';
+import { comparedSeries, cubeSlice, filterQuery, parseFamily, parseFilter, parseSkills, skillsQuery } from '../../src/lib/dataset/filter.ts';
 import { isPartialMonth, shareSeries, timeAxis } from '../../src/lib/dataset/over-time.ts';
 import { quartiles, wilson } from '../../src/lib/dataset/stats.ts';
 import type { PostingRow } from '../../src/lib/dataset/types.ts';
@@ -200,5 +200,19 @@ describe('filters read count tables, never rows', () => {
     expect(parseSkills('?skills=f,a,zzz,b,a,c,d,e', known)).toEqual(['f', 'a', 'b', 'c', 'd']);
     expect(skillsQuery(['python', 'pytorch'])).toBe('?skills=python,pytorch');
     expect(skillsQuery([], 'family=ml-engineer')).toBe('?family=ml-engineer');
+  });
+
+  test('a skill compared within one family counts only that family, from the same table', () => {
+    const rows = ['2026-01', '2026-02', '2026-03'].flatMap((m) => Array.from({ length: 40 }, (_, i) => row({
+      id: `f/${m}-${i}`, posted: `${m}-02`, roleFamily: i < 20 ? 'ml-engineer' : 'data-scientist',
+      skills: i < 20 ? [skill('pytorch')] : i < 25 ? [skill('pytorch')] : [skill('sql')],
+    })));
+    const sm = skillMonths(dataset(rows));
+    const all = comparedSeries(sm, ['pytorch'], t).series[0]!;
+    const ds = comparedSeries(sm, ['pytorch'], t, 'data-scientist').series[0]!;
+    expect(all.points.at(-1)!.share).toBe(25 / 40);
+    expect(ds.points.at(-1)!.share).toBe(5 / 20);
+    expect(parseFamily('?family=data-scientist', sm)).toBe('data-scientist');
+    expect(parseFamily('?family=research-scientist', sm)).toBeUndefined();
   });
 });

@@ -360,17 +360,33 @@ export interface SkillMonths {
   /** Dated ML postings per month. */
   totals: number[];
   skills: { id: string; label: string; n: number; k: number[] }[];
+  /** The same per ML family (families with dated postings): monthly totals, and each skill's counts as sparse [month index, count] pairs. */
+  families: { family: string; totals: number[]; k: Record<string, [number, number][]> }[];
 }
 
 /** The skill comparison's table. */
 export function skillMonths(dataset: Dataset, minN = 3): SkillMonths {
-  const trend = skillShareTrend(dataset, { skillIds: skillDemand(dataset).skills.filter((s) => s.n >= minN).map((s) => s.id) });
+  const ids = skillDemand(dataset).skills.filter((s) => s.n >= minN).map((s) => s.id);
+  const axis = mlAxis(dataset);
+  const trend = skillShareTrend(dataset, { skillIds: ids, axis });
+  const families = ML_FAMILIES.flatMap((family) => {
+    const sub: Dataset = { ...dataset, postings: dataset.postings.filter((r) => r.roleFamily === family) };
+    const t = skillShareTrend(sub, { skillIds: ids, axis });
+    if (t.totals.every((n) => n === 0)) return [];
+    const k: Record<string, [number, number][]> = {};
+    for (const s of t.series) {
+      const pairs = s.points.flatMap((p, i): [number, number][] => (p.k > 0 ? [[i, p.k]] : []));
+      if (pairs.length > 0) k[s.key] = pairs;
+    }
+    return [{ family, totals: t.totals, k }];
+  });
   return {
     months: trend.axis.months,
     lastPartial: trend.axis.lastPartial,
     thresholds: TIME_THRESHOLDS,
     totals: trend.totals,
     skills: trend.series.map((s) => ({ id: s.key, label: s.label, n: s.k, k: s.points.map((p) => p.k) })),
+    families,
   };
 }
 

@@ -121,12 +121,29 @@ export function skillsQuery(ids: string[], keep: string = ''): string {
   return s ? `?${s.replace(/%2C/g, ',')}` : '';
 }
 
-/** Each chosen skill's share of ML postings over time, from the skill table. */
-export function comparedSeries(sm: SkillMonths, ids: string[], t: TimeThresholds): { axis: TimeAxis; series: ShareSeries[] } {
+/**
+ * Each chosen skill's share of ML postings over time, from the skill table: of all ML postings, or of one family's
+ * (`family`) when given.
+ */
+export function comparedSeries(sm: SkillMonths, ids: string[], t: TimeThresholds, family?: string): { axis: TimeAxis; series: ShareSeries[] } {
   const axis: TimeAxis = { months: sm.months, lastPartial: sm.lastPartial, asOf: null };
+  const fam = family === undefined ? undefined : sm.families.find((f) => f.family === family);
+  const totals = family === undefined ? sm.totals : fam?.totals ?? sm.months.map(() => 0);
   const series = ids.flatMap((id) => {
     const s = sm.skills.find((x) => x.id === id);
-    return s ? [withMonths(shareSeries(s.id, s.label, sm.totals, s.k, t), axis)] : [];
+    if (!s) return [];
+    let k = s.k;
+    if (family !== undefined) {
+      k = sm.months.map(() => 0);
+      for (const [i, c] of fam?.k[id] ?? []) k[i] = c;
+    }
+    return [withMonths(shareSeries(s.id, s.label, totals, k, t), axis)];
   });
   return { axis, series };
+}
+
+/** The family a skill comparison is narrowed to (`?family=`), when the table knows it. */
+export function parseFamily(search: string, sm: Pick<SkillMonths, 'families'>): string | undefined {
+  const f = new URLSearchParams(search).get('family');
+  return f && sm.families.some((x) => x.family === f) ? f : undefined;
 }
