@@ -3,7 +3,7 @@
  * file names and contents; formula-looking cells are escaped for spreadsheets.
  */
 import Papa from 'papaparse';
-import type { Aggregates } from './aggregates.ts';
+import type { Aggregates, PayAggregate } from './aggregates.ts';
 import type { Atlas, PayDistribution, ShareTrend } from './compare.ts';
 
 const csv = (rows: Record<string, unknown>[], fields: string[]) =>
@@ -31,6 +31,20 @@ export function payCsv(groups: PayDistribution[]): string {
     currencies: g.currencies.map((c) => `${c.currency} ${c.n}`).join('; '),
   }));
   return csv(rows, ['group', 'family', 'level', 'postings_with_usd_pay', 'low_q1', 'low_median', 'low_q3', 'closed_ranges', 'high_q1', 'high_median', 'high_q3', 'from_text', 'from_board', 'from_front_matter', 'currencies']);
+}
+
+/** One row per pay range drawn (a drill-down chart: a company, a skill). */
+export function payBandsCsv(pay: PayAggregate): string {
+  const rows = pay.groups.flatMap((g) => g.bands.map((b) => ({
+    posting: b.id, title: b.title, company: b.company, level: b.level ?? 'not-stated', annual_min_usd: b.minUsd, annual_max_usd: b.maxUsd,
+    currency: b.currency, period: b.period, annual_min: b.annualMin, annual_max: b.annualMax, source: b.source ?? '', evidence: b.evidence,
+  })));
+  return csv(rows, ['posting', 'title', 'company', 'level', 'annual_min_usd', 'annual_max_usd', 'currency', 'period', 'annual_min', 'annual_max', 'source', 'evidence']);
+}
+
+/** One row per bar of a share chart (skills, arrangements). */
+export function sharesCsv(rows: { key: string; label: string; n: number; share: number }[], keyName = 'key'): string {
+  return csv(rows.map((r) => ({ [keyName]: r.key, label: r.label, postings: r.n, share: r4(r.share) })), [keyName, 'label', 'postings', 'share']);
 }
 
 /** Every chart CSV: file name (under data/charts/) → content. */

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Aggregates } from '../dataset/aggregates.ts';
 import type { Atlas, FilterCube, SkillMonths } from '../dataset/compare.ts';
 import type { Dataset } from '../dataset/types.ts';
+import { companyDetails, skillDetails, type CompanyDetail, type SkillDetail } from '../dataset/detail.ts';
 
 /** Where the datasets are read from: `$SITE_DATA_DIR` when set, else public/data under the working directory. */
 export const dataDir = (): string => resolve(process.env.SITE_DATA_DIR ?? join(process.cwd(), 'public/data'));
@@ -34,3 +35,12 @@ export const loadFilterCube = (): FilterCube => readJson<FilterCube>('filters/cu
 
 /** public/data/filters/skill-months.json: per skill, ML postings naming it each month (the skill comparison's choices). */
 export const loadSkillMonths = (): SkillMonths => readJson<SkillMonths>('filters/skill-months.json');
+
+let skillCache: SkillDetail[] | undefined;
+let companyCache: CompanyDetail[] | undefined;
+
+/** Every skill's detail (its page and its CSVs share one computation per build). */
+export const loadSkillDetails = (): SkillDetail[] => (skillCache ??= skillDetails(loadDataset()));
+
+/** Every company's detail (its page and its CSVs share one computation per build). */
+export const loadCompanyDetails = (): CompanyDetail[] => (companyCache ??= companyDetails(loadDataset()));
