@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { THRESHOLDS } from '../../src/lib/dataset/aggregates.ts';
-import { COMPARE_THRESHOLDS, coSkills, skillMonths, familyComparison, filterCube, payByFamilyLevel, remoteShareTrend, skillChanges, payDisclosureTrend } from '../../src/lib/dataset/compare.ts';
+import { COMPARE_THRESHOLDS, coSkills, payByFamilyRegion, skillMonths, familyComparison, filterCube, payByFamilyLevel, remoteShareTrend, skillChanges, payDisclosureTrend } from '../../src/lib/dataset/compare.ts';
 import { familyLabel, paySourceOf, regionOf } from '../../src/lib/dataset/families.ts';
 import { comparedSeries, cubeSlice, filterQuery, parseFamily, parseFilter, parseSkills, skillsQuery } from '../../src/lib/dataset/filter.ts';
 import { isPartialMonth, shareSeries, timeAxis } from '../../src/lib/dataset/over-time.ts';
@@ -214,5 +214,19 @@ describe('filters read count tables, never rows', () => {
     expect(ds.points.at(-1)!.share).toBe(5 / 20);
     expect(parseFamily('?family=data-scientist', sm)).toBe('data-scientist');
     expect(parseFamily('?family=research-scientist', sm)).toBeUndefined();
+  });
+});
+
+describe('pay by family and region', () => {
+  test('each family then its regions, most postings first, "region not stated" last', () => {
+    const rows = [
+      ...Array.from({ length: 5 }, (_, i) => row({ id: `a/us-${i}`, locations: ['New York, NY, US'], pay: pay(150000 + i * 1000, 200000) })),
+      ...Array.from({ length: 2 }, (_, i) => row({ id: `a/de-${i}`, locations: ['Berlin, DE'], pay: pay(90000, 110000) })),
+      row({ id: 'a/none', pay: pay(100000, 120000) }),
+    ];
+    const groups = payByFamilyRegion(dataset(rows));
+    expect(groups.map((g) => [g.sub ?? g.label, g.n])).toEqual([['ML engineer', 8], ['US', 5], ['DE', 2], ['Region not stated', 1]]);
+    expect(groups[1]!.low).not.toBeNull();
+    expect(groups[2]!.low).toBeNull();
   });
 });

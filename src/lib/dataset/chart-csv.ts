@@ -24,13 +24,13 @@ export function trendCsv(t: ShareTrend): string {
 /** One row per pay group. */
 export function payCsv(groups: PayDistribution[]): string {
   const rows = groups.map((g) => ({
-    group: g.label, family: g.family ?? 'all', level: g.level ?? 'not-stated', postings_with_usd_pay: g.n,
+    group: g.label, family: g.family ?? 'all', level: g.sub === undefined ? g.level ?? 'not-stated' : 'all', region: g.sub ?? '', postings_with_usd_pay: g.n,
     low_q1: g.low?.q1, low_median: g.low?.median, low_q3: g.low?.q3,
     closed_ranges: g.nHigh, high_q1: g.high?.q1, high_median: g.high?.median, high_q3: g.high?.q3,
     from_text: g.sources.text, from_board: g.sources.board, from_front_matter: g.sources['front-matter'],
     currencies: g.currencies.map((c) => `${c.currency} ${c.n}`).join('; '),
   }));
-  return csv(rows, ['group', 'family', 'level', 'postings_with_usd_pay', 'low_q1', 'low_median', 'low_q3', 'closed_ranges', 'high_q1', 'high_median', 'high_q3', 'from_text', 'from_board', 'from_front_matter', 'currencies']);
+  return csv(rows, ['group', 'family', 'level', 'region', 'postings_with_usd_pay', 'low_q1', 'low_median', 'low_q3', 'closed_ranges', 'high_q1', 'high_median', 'high_q3', 'from_text', 'from_board', 'from_front_matter', 'currencies']);
 }
 
 /** One row per pay range drawn (a drill-down chart: a company, a skill). */
@@ -59,6 +59,7 @@ export function chartCsvs(agg: Aggregates, atlas: Atlas): Record<string, string>
     })), ['family', 'label', 'ml_postings', 'with_usd_pay', 'pay_low_median', 'pay_high_median', 'remote', 'remote_share', 'remote_lo95', 'remote_hi95', 'states_pay', 'states_pay_share', 'top_skills']),
     'pay-groups.csv': payCsv(atlas.payGroups),
     'pay-by-skill.csv': payCsv(atlas.payBySkill),
+    'pay-regions.csv': payCsv(atlas.payRegions),
     'skill-trend.csv': trendCsv(atlas.skillTrend),
     'remote-trend.csv': trendCsv(atlas.remoteTrend),
     'pay-disclosure.csv': trendCsv(atlas.payDisclosure),

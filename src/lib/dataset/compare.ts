@@ -53,6 +53,8 @@ export interface PayDistribution {
   sources: Record<PaySource, number>;
   /** The currencies stated, most common first. */
   currencies: { currency: string; n: number }[];
+  /** What a sub-group row is called under its family (a region), when it is not a level. */
+  sub?: string;
 }
 
 /** Rows that carry a USD pay view, with the USD band. */
@@ -95,6 +97,26 @@ export function payByFamilyLevel(dataset: Dataset): PayDistribution[] {
       const d = payDistribution(lr, `${family}:${level ?? 'not-stated'}`, `${familyLabel(family)} · ${level === null ? 'level not stated' : level}`, family, level);
       if (d.n > 0) out.push(d);
     }
+  }
+  return out;
+}
+
+/**
+ * Pay per family, then per family × region (where the role is: the remote region, else the first location's
+ * country), regions with the most postings stating pay first; groups with no pay left out.
+ */
+export function payByFamilyRegion(dataset: Dataset): PayDistribution[] {
+  const ml = mlRows(dataset);
+  const out: PayDistribution[] = [];
+  for (const family of ML_FAMILIES) {
+    const rows = ml.filter((r) => r.roleFamily === family);
+    if (withUsd(rows).length === 0) continue;
+    out.push(payDistribution(rows, family, familyLabel(family), family, 'all'));
+    const byRegion = rollups(rows, (v) => v, (r) => regionOf(r))
+      .map(([region, rr]) => ({ region, d: payDistribution(rr, `${family}@${region ?? 'not-stated'}`, `${familyLabel(family)} · ${region ?? 'region not stated'}`, family, 'all') }))
+      .filter((x) => x.d.n > 0)
+      .sort((a, b) => (a.region === null ? 1 : 0) - (b.region === null ? 1 : 0) || b.d.n - a.d.n || (a.region ?? '').localeCompare(b.region ?? ''));
+    for (const { region, d } of byRegion) out.push({ ...d, sub: region ?? 'Region not stated' });
   }
   return out;
 }
@@ -397,6 +419,7 @@ export interface Atlas {
   compareThresholds: typeof COMPARE_THRESHOLDS;
   families: FamilySummary[];
   payGroups: PayDistribution[];
+  payRegions: PayDistribution[];
   payBySkill: (PayDistribution & { id: string })[];
   skillTrend: ShareTrend;
   remoteTrend: ShareTrend;
@@ -410,6 +433,7 @@ export function buildAtlas(dataset: Dataset): Atlas {
     compareThresholds: COMPARE_THRESHOLDS,
     families: familyComparison(dataset),
     payGroups: payByFamilyLevel(dataset),
+    payRegions: payByFamilyRegion(dataset),
     payBySkill: payBySkill(dataset),
     skillTrend: skillShareTrend(dataset),
     remoteTrend: remoteShareTrend(dataset),
