@@ -66,7 +66,11 @@ describe.runIf(ready)('the built site in a browser', () => {
   ];
 
   beforeAll(async () => {
-    ({ server, origin } = await serve(dist));
+    // Pages are asked for under the base path, as a host serves them (BASE_PATH=/repo/ builds link /repo/…).
+    const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+    const served = await serve(dist, base);
+    server = served.server;
+    origin = served.origin + base.slice(0, -1);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   }, 60_000);
   afterAll(async () => {

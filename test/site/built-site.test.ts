@@ -120,9 +120,11 @@ describe.runIf(built)('the built site', () => {
   test('no page loads more than 100 KB of JavaScript (gzip)', () => {
     const htmlFiles = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
     const sizes = new Map<string, number>();
+    const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+    const fileOf = (src: string) => join(dist, src.startsWith(base) ? src.slice(base.length) : src.replace(/^\/+/, ''));
     const gz = (src: string) => {
       if (!sizes.has(src)) {
-        const file = join(dist, src.replace(/^\/+/, ''));
+        const file = fileOf(src);
         sizes.set(src, existsSync(file) ? gzipSync(readFileSync(file)).length : 0);
       }
       return sizes.get(src)!;
@@ -133,7 +135,7 @@ describe.runIf(built)('the built site', () => {
       const srcs = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
       // Module scripts import their chunks: count every chunk they name too.
       const all = new Set(srcs);
-      for (const s of srcs) for (const m of readFileSync(join(dist, s.replace(/^\/+/, '')), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)) all.add(s.replace(/[^/]+$/, m[1]!));
+      for (const s of srcs) for (const m of readFileSync(fileOf(s), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)) all.add(s.replace(/[^/]+$/, m[1]!));
       const total = [...all].reduce((a, s) => a + gz(s), 0) + [...html.matchAll(/<script(?![^>]*src)[^>]*>([\s\S]*?)<\/script>/g)].reduce((a, m) => a + gzipSync(m[1]!).length, 0);
       if (total > 100 * 1024) over.push(`${f}: ${Math.round(total / 1024)} KB`);
     }
