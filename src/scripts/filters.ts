@@ -154,7 +154,16 @@ function setupSkillCompare(form: HTMLFormElement): void {
   const fig = document.getElementById(form.dataset.target ?? '');
   const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"][name="skill"]')];
   const familySelect = form.querySelector<HTMLSelectElement>('select[name="family"]');
-  const known = boxes.map((b) => b.value);
+  /** A skill chosen by link (/skills/?skills=…) that the picker does not offer gets its own checkbox. */
+  const ensureBox = (id: string, label: string) => {
+    if (boxes.some((b) => b.value === id)) return;
+    const wrap = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox'; box.name = 'skill'; box.value = id;
+    wrap.append(box, ` ${label}`);
+    form.querySelector('.checks')?.prepend(wrap);
+    boxes.unshift(box);
+  };
   const status = form.querySelector('.filter-status');
   form.hidden = false;
   const limit = () => {
@@ -180,7 +189,11 @@ function setupSkillCompare(form: HTMLFormElement): void {
     if (status) status.textContent = `Comparing ${input.series.map((s) => s.label).join(', ')} among ${who}.`;
   };
   const fromUrl = () => getJson<SkillMonths>(form.dataset.table!)
-    .then((sm) => apply(parseSkills(location.search, known), parseFamily(location.search, sm)))
+    .then((sm) => {
+      const ids = parseSkills(location.search, sm.skills.map((s) => s.id));
+      for (const id of ids) ensureBox(id, sm.skills.find((s) => s.id === id)!.label);
+      return apply(ids, parseFamily(location.search, sm));
+    })
     .catch(() => undefined);
   const push = (ids: string[], family: string) => {
     const q = new URLSearchParams(skillsQuery(ids, location.search).slice(1));

@@ -168,4 +168,16 @@ describe.runIf(ready)('the built site in a browser', () => {
     expect(await page.locator('#skill-compare').getAttribute('class')).toContain('filtered');
     await page.close();
   });
+
+  test("a skill page's “compare” link opens the comparison with that skill chosen, even one the picker does not list", async () => {
+    const table = JSON.parse(readFileSync(join(dist, 'data/filters/skill-months.json'), 'utf8')) as { skills: { id: string }[] };
+    const rare = table.skills.at(-1);
+    if (!rare) return; // no skill named by three ML postings: nothing to compare
+    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    await page.goto(`${origin}/skills/${rare.id}/`, { waitUntil: 'networkidle' });
+    await page.getByRole('link', { name: 'compare with other skills' }).click();
+    await page.waitForFunction((id) => (document.querySelector(`form.skill-compare input[value="${id}"]`) as HTMLInputElement | null)?.checked === true, rare.id);
+    expect(await page.locator('#skill-compare').getAttribute('class')).toContain('filtered');
+    await page.close();
+  });
 });
