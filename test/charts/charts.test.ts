@@ -6,6 +6,10 @@ import { layoutTrend } from '../../src/components/charts/trend.prepare.ts';
 import PayBandsChart from '../../src/components/charts/PayBandsChart.astro';
 import BarChart from '../../src/components/charts/BarChart.astro';
 import TrendChart from '../../src/components/charts/TrendChart.astro';
+import ShareTrendChart from '../../src/components/charts/ShareTrendChart.astro';
+import PayGroupsChart from '../../src/components/charts/PayGroupsChart.astro';
+import FamilyComparison from '../../src/components/charts/FamilyComparison.astro';
+import { familyComparison, payByFamilyLevel, remoteShareTrend, skillShareTrend } from '../../src/lib/dataset/compare.ts';
 import { dataset, pay, row, sampleDataset } from '../site/fixture-dataset.ts';
 import { render } from './render.ts';
 
@@ -93,6 +97,30 @@ describe('chart snapshots (fixed data)', () => {
     const html = await render(TrendChart, { trend: skillTrends(d), title: 'Skills over time', minPerPeriod: 20, minPeriods: 3 });
     expect(html).toContain('<path');
     await expect(html).toMatchFileSnapshot('__snapshots__/skill-trend.html');
+  });
+
+  test('skill shares over time (rolling lines, bands, partial month)', async () => {
+    const html = await render(ShareTrendChart, { trend: skillShareTrend(d, { top: 3 }), title: 'Skills over time', what: 'share naming each', minPerMonth: 20, minMonths: 3, csv: '/data/charts/skill-trend.csv' });
+    expect(html).toContain('class="band"');
+    expect(html).toContain('Download these numbers (CSV)');
+    await expect(html).toMatchFileSnapshot('__snapshots__/share-trend.html');
+  });
+
+  test('remote share by family: families with too few postings are named, not drawn', async () => {
+    const html = await render(ShareTrendChart, { trend: remoteShareTrend(d), title: 'Remote', what: 'share remote', minPerMonth: 20, minMonths: 3 });
+    expect(html).toMatch(/Not drawn, too few dated postings: Research scientist \(n = 0\)/);
+  });
+
+  test('pay by family and level', async () => {
+    const html = await render(PayGroupsChart, { groups: payByFamilyLevel(d), title: 'Pay by family and level', medianMin: THRESHOLDS.medianMinPostings });
+    expect(html).toContain('box-high');
+    await expect(html).toMatchFileSnapshot('__snapshots__/pay-groups.html');
+  });
+
+  test('families compared', async () => {
+    const html = await render(FamilyComparison, { families: familyComparison(d), medianMin: THRESHOLDS.medianMinPostings });
+    for (const label of ['ML engineer', 'Research scientist', 'AI engineer']) expect(html).toContain(label);
+    await expect(html).toMatchFileSnapshot('__snapshots__/families.html');
   });
 
   test('a thin dataset says "not enough data for a trend" instead of drawing a line', async () => {

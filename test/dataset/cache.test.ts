@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContext } from '../../src/lib/taxonomy.ts';
@@ -25,7 +25,7 @@ function collection() {
 function datasets(loaded: ReturnType<typeof loadCollection>, rates: ReturnType<typeof loadContext>['rates']) {
   const out = mkdtempSync(join(tmpdir(), 'atlas-out-'));
   writeDatasets(buildDataset(loaded, rates), out);
-  return Object.fromEntries(readdirSync(out).sort().map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+  return Object.fromEntries(readdirSync(out, { recursive: true, encoding: 'utf8' }).sort().filter((f) => statSync(join(out, f)).isFile()).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
 }
 const messages = (loaded: ReturnType<typeof loadCollection>) => loaded.map((p) => [p.rel, p.file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)]);
 

@@ -21,7 +21,7 @@ describe('same input, same bytes, on every machine', () => {
         cwd, encoding: 'utf8', env: { ...process.env, LANG: lang, LC_ALL: lang, INIT_CWD: cwd },
       });
       expect(r.status, r.stderr).toBe(0);
-      return Object.fromEntries(readdirSync(out).sort().map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+      return Object.fromEntries(readdirSync(out, { recursive: true, encoding: 'utf8' }).sort().filter((f) => statSync(join(out, f)).isFile()).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
     };
     const a = run('C.UTF-8', ROOT);
     const b = run('da_DK.UTF-8', tmpdir());

@@ -5,6 +5,7 @@
  * (or $SITE_DATA_DIR, when the site was built from another data folder).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Dataset } from '../../src/lib/dataset/types.ts';
@@ -86,6 +87,59 @@ describe.runIf(built)('the built site', () => {
       }
     }
     expect([...broken].slice(0, 20)).toEqual([]);
+  });
+
+  test('every page has Open Graph tags; the overview and chart pages carry a chart image, posting pages none', () => {
+    const first = postings[0];
+    for (const url of ['/', '/pay/', '/remote/', '/skills/', '/data/', '/about/', ...(first ? [`/postings/${first.id}/`] : [])]) {
+      const html = page(url);
+      expect(html, url).toMatch(/<meta property="og:title" content="[^"]+"/);
+      expect(html, url).toMatch(/<meta property="og:description" content="[^"]+"/);
+      expect(html, url).toMatch(/<meta property="og:url" content="[^"]+"/);
+    }
+    for (const url of ['/', '/pay/', '/remote/', '/skills/']) {
+      const image = page(url).match(/<meta property="og:image" content="([^"]+)"/)?.[1];
+      expect(image, url).toBeTruthy();
+      const file = join(dist, new URL(image!).pathname.replace(/^\/+/, '').slice(((process.env.BASE_PATH ?? '/').replace(/^\/|\/$/g, '') + '/').replace(/^\/$/, '').length));
+      expect(readFileSync(file).subarray(1, 4).toString(), url).toBe('PNG');
+    }
+    if (first) expect(page(`/postings/${first.id}/`)).not.toContain('og:image');
+  });
+
+  test('each posting page links a prefilled "wrong field" issue naming its file', () => {
+    for (const p of postings.slice(0, 20)) {
+      const html = page(`/postings/${p.id}/`);
+      const link = html.match(/href="(https:\/\/github\.com\/[^"]+\/issues\/new\?[^"]+)"/)?.[1]?.replace(/&amp;/g, '&');
+      expect(link, p.id).toBeTruthy();
+      const q = new URL(link!).searchParams;
+      expect(q.get('template')).toBe('wrong-field.yml');
+      expect(q.get('posting')).toContain(p.file);
+    }
+  });
+
+  test('no page loads more than 100 KB of JavaScript (gzip)', () => {
+    const htmlFiles = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
+    const sizes = new Map<string, number>();
+    const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+    const fileOf = (src: string) => join(dist, src.startsWith(base) ? src.slice(base.length) : src.replace(/^\/+/, ''));
+    const gz = (src: string) => {
+      if (!sizes.has(src)) {
+        const file = fileOf(src);
+        sizes.set(src, existsSync(file) ? gzipSync(readFileSync(file)).length : 0);
+      }
+      return sizes.get(src)!;
+    };
+    const over: string[] = [];
+    for (const f of htmlFiles.filter((f) => !f.startsWith('pagefind'))) {
+      const html = readFileSync(join(dist, f), 'utf8');
+      const srcs = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+      // Module scripts import their chunks: count every chunk they name too.
+      const all = new Set(srcs);
+      for (const s of srcs) for (const m of readFileSync(fileOf(s), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)) all.add(s.replace(/[^/]+$/, m[1]!));
+      const total = [...all].reduce((a, s) => a + gz(s), 0) + [...html.matchAll(/<script(?![^>]*src)[^>]*>([\s\S]*?)<\/script>/g)].reduce((a, m) => a + gzipSync(m[1]!).length, 0);
+      if (total > 100 * 1024) over.push(`${f}: ${Math.round(total / 1024)} KB`);
+    }
+    expect(over).toEqual([]);
   });
 
   test('the feed lists the newest postings', () => {

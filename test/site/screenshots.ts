@@ -14,7 +14,7 @@ mkdirSync(out, { recursive: true });
 const { server, origin } = await serve(resolve(distArg));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
-  for (const [label, viewport] of [['desktop', { width: 1200, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+  for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
     const page = await browser.newPage({ viewport });
     for (const p of pages) {
       await page.goto(origin + p, { waitUntil: 'load' });

@@ -5,13 +5,19 @@ import { extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml',
-  '.json': 'application/json', '.csv': 'text/csv; charset=utf-8', '.xml': 'application/xml', '.wasm': 'application/wasm',
+  '.json': 'application/json', '.png': 'image/png', '.csv': 'text/csv; charset=utf-8', '.xml': 'application/xml', '.wasm': 'application/wasm',
 };
 
-/** Serve `root` on 127.0.0.1 at a free port; resolves to the server and its origin. */
-export function serve(root: string): Promise<{ server: Server; origin: string }> {
+/**
+ * Serve `root` on 127.0.0.1 at a free port; resolves to the server and its origin.
+ * @param base the site's base path (BASE_PATH): a request under it is served from `root` as a host would
+ */
+export function serve(root: string, base: string = '/'): Promise<{ server: Server; origin: string }> {
+  const prefix = base.replace(/\/?$/, '/');
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let url = new URL(req.url ?? '/', 'http://x').pathname;
+    if (prefix !== '/' && url.startsWith(prefix)) url = '/' + url.slice(prefix.length);
+    const path = normalize(decodeURIComponent(url)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {

@@ -72,7 +72,7 @@ export function layoutPay(pay: PayAggregate, options: { width?: number } = {}): 
       const x2 = b.shape === 'open' ? x1 + OPEN_RUN : x(b.maxUsd ?? b.minUsd);
       const range = b.shape === 'open' ? `${usdShort(b.minUsd)} or more` : b.shape === 'single' ? usdShort(b.minUsd) : `${usdShort(b.minUsd)}–${usdShort(b.maxUsd)}`;
       const native = b.currency === 'USD' && b.period === 'year' ? '' : ` (stated in ${b.currency} per ${b.period})`;
-      marks.push({ id: b.id, shape: b.shape, x1, x2, y: y + rowHeight / 2, label: `${b.title ?? 'Untitled'}, ${b.company ?? 'unknown company'}: ${range} a year${native}` });
+      marks.push({ id: b.id, shape: b.shape, x1, x2, y: y + rowHeight / 2, label: `${b.title ?? 'Untitled'}, ${b.company ?? 'unknown company'}: ${range} a year${native}${b.source === 'board' ? ', stated by the job board' : ''}` });
       y += rowHeight + gap;
     }
     const y1 = y - gap;

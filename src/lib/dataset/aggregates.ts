@@ -8,6 +8,7 @@ import { LEVELS, REMOTE_POLICIES, type Level, type RemotePolicy } from '../extra
 import type { Dataset, PostingRow } from './types.ts';
 import { exclusionGroup } from './build.ts';
 import { compareText } from '../collate.ts';
+import { paySourceOf, type PaySource } from './families.ts';
 
 /** The thresholds below which the site says "not enough data" instead of drawing or summarising. */
 export const THRESHOLDS = {
@@ -52,6 +53,8 @@ export interface PayBand {
   annualMin: number;
   annualMax: number | null;
   evidence: string;
+  /** Where the figure comes from: the text, the job board's structured pay, or a front-matter correction. */
+  source: PaySource | null;
 }
 
 /** The postings of one level, with medians when there are enough of them. */
@@ -103,6 +106,7 @@ export function payBand(row: PostingRow): PayBand | null {
     annualMin: p.annualMin,
     annualMax: p.annualMax,
     evidence: p.evidence,
+    source: paySourceOf(row),
   };
 }
 

@@ -4,6 +4,7 @@
 import { companySlug, mlRows, payBands, remoteMix, skillDemand, skillTrends, type PayAggregate, type RemoteAggregate, type SkillDemand, type TrendAggregate } from './aggregates.ts';
 import type { Dataset, PostingRow } from './types.ts';
 import { compareText } from '../collate.ts';
+import { coSkills, mlAxis, skillShareTrend, type ShareTrend } from './compare.ts';
 
 /** One skill: its demand among ML postings, every posting naming it (with the span that did), and its trend. */
 export interface SkillDetail {
@@ -11,6 +12,12 @@ export interface SkillDetail {
   /** All postings naming it, ML roles and excluded ones alike (newest first); `skill.n` counts the ML ones. */
   postings: { row: PostingRow; evidence: string }[];
   trend: TrendAggregate;
+  /** Its share of ML postings over time (on the site's common time axis). */
+  shareTrend: ShareTrend;
+  /** Pay stated by the ML postings naming it (individual ranges: a drill-down). */
+  pay: PayAggregate;
+  /** Skills the same ML postings name, most often first. */
+  together: { id: string; label: string; n: number; share: number }[];
 }
 
 /** Every skill named by any posting (so every skill link has a page), with its detail; ML demand order first. */
@@ -22,8 +29,12 @@ export function skillDetails(dataset: Dataset): SkillDetail[] {
       if (!known.has(s.id)) known.set(s.id, { id: s.id, label: s.label, group: s.group, n: 0, share: 0 });
     }
   }
+  const axis = mlAxis(dataset);
   return [...known.values()].map((skill) => ({
     skill,
+    shareTrend: skillShareTrend(dataset, { skillIds: [skill.id], axis }),
+    pay: payBands({ ...dataset, postings: dataset.postings.filter((r) => r.skills.some((s) => s.id === skill.id)) }),
+    together: coSkills(dataset, skill.id),
     postings: dataset.postings.flatMap((row) => {
       const hit = row.skills.find((s) => s.id === skill.id);
       return hit ? [{ row, evidence: hit.evidence }] : [];
@@ -42,12 +53,15 @@ export interface CompanyDetail {
   remote: RemoteAggregate;
   /** Skills its ML postings name most. */
   skills: SkillDemand[];
+  /** Its ML postings' top skills over time (on the site's common time axis). */
+  shareTrend: ShareTrend;
 }
 
 /** Every company (by folder slug) with its detail, in slug order. */
 export function companyDetails(dataset: Dataset): CompanyDetail[] {
   const bySlug = new Map<string, PostingRow[]>();
   for (const r of dataset.postings) bySlug.set(companySlug(r), [...(bySlug.get(companySlug(r)) ?? []), r]);
+  const axis = mlAxis(dataset);
   return [...bySlug.entries()].sort(([a], [b]) => compareText(a, b)).map(([slug, postings]) => {
     const sub: Dataset = { ...dataset, postings };
     return {
@@ -58,6 +72,10 @@ export function companyDetails(dataset: Dataset): CompanyDetail[] {
       pay: payBands(sub),
       remote: remoteMix(sub),
       skills: skillDemand(sub).skills,
+      shareTrend: skillShareTrend(sub, { top: 3, axis }),
     };
   });
 }
+
+/** Pay of a drill-down list (a level, a work arrangement …): the ML postings among `rows`, one range each. */
+export const drillDownPay = (dataset: Dataset, rows: PostingRow[]): PayAggregate => payBands({ ...dataset, postings: rows });

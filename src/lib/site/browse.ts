@@ -4,7 +4,9 @@
  */
 import { LEVELS, REMOTE_POLICIES, ROLE_FAMILIES } from '../extract/types.ts';
 import type { PostingRow } from '../dataset/types.ts';
+import { ML_FAMILIES } from '../dataset/families.ts';
 import { levelLabel, policyLabel, roleLabel } from './format.ts';
+import { compareText } from '../collate.ts';
 
 /** Postings per page on /postings/ and facet pages. */
 export const PAGE_SIZE = 50;
@@ -28,7 +30,7 @@ export const FACETS: Facet[] = [
   },
   {
     id: 'role', label: 'Role',
-    values: [...ROLE_FAMILIES.map((f) => ({ value: f, label: roleLabel(f) })), { value: 'not-stated', label: 'Not told' }],
+    values: [...[...new Set<string>([...ML_FAMILIES, ...ROLE_FAMILIES])].map((f) => ({ value: f, label: roleLabel(f) })), { value: 'not-stated', label: 'Not told' }],
     of: (r) => r.roleFamily ?? 'not-stated',
   },
   {
@@ -60,5 +62,33 @@ export const pageCount = (n: number): number => Math.max(1, Math.ceil(n / PAGE_S
 /** Page `page` (1-based) of `rows`. */
 export const pageOf = <T>(rows: T[], page: number): T[] => rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
-/** The path (without base) of page `page` of the postings list: page 1 is /postings/, then /postings/page/2/ … */
-export const postingsPagePath = (page: number): string => (page <= 1 ? 'postings/' : `postings/page/${page}/`);
+/** The orders the postings list comes in; the first is /postings/ itself, the others /postings/sort/<id>/. */
+export const SORTS = [
+  { id: 'newest', label: 'Newest first' },
+  { id: 'pay', label: 'Highest stated pay' },
+  { id: 'company', label: 'Company A–Z' },
+] as const;
+export type SortId = (typeof SORTS)[number]['id'];
+
+/**
+ * Postings in one order: newest (the dataset's own order), highest stated pay (annual USD high end, else low end;
+ * no pay last), or company A–Z (then newest). Stable: ties keep the dataset's order.
+ */
+export function sortRows(rows: PostingRow[], sort: SortId): PostingRow[] {
+  if (sort === 'newest') return rows;
+  const index = new Map(rows.map((r, i) => [r.id, i]));
+  const top = (r: PostingRow) => r.pay?.annualMaxUsd ?? r.pay?.annualMinUsd ?? -1;
+  const cmp = sort === 'pay'
+    ? (a: PostingRow, b: PostingRow) => top(b) - top(a)
+    : (a: PostingRow, b: PostingRow) => compareText(a.company ?? '\uffff', b.company ?? '\uffff');
+  return [...rows].sort((a, b) => cmp(a, b) || index.get(a.id)! - index.get(b.id)!);
+}
+
+/**
+ * The path (without base) of page `page` of the postings list in an order: page 1 is /postings/, then
+ * /postings/page/2/ …; another order lives at /postings/sort/<order>/ and /postings/sort/<order>/page/2/ …
+ */
+export const postingsPagePath = (page: number, sort: SortId = 'newest'): string => {
+  const root = sort === 'newest' ? 'postings/' : `postings/sort/${sort}/`;
+  return page <= 1 ? root : `${root}page/${page}/`;
+};

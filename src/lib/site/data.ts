@@ -5,8 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Aggregates } from '../dataset/aggregates.ts';
+import type { Atlas, FilterCube, SkillMonths } from '../dataset/compare.ts';
 import type { Dataset } from '../dataset/types.ts';
 import type { SourceSummary } from '../dataset/sources.ts';
+import { companyDetails, skillDetails, type CompanyDetail, type SkillDetail } from '../dataset/detail.ts';
 
 /** Where the datasets are read from: `$SITE_DATA_DIR` when set, else public/data under the working directory. */
 export const dataDir = (): string => resolve(process.env.SITE_DATA_DIR ?? join(process.cwd(), 'public/data'));
@@ -26,8 +28,23 @@ function readJson<T>(name: string): T {
 /** public/data/postings.json. */
 export const loadDataset = (): Dataset => readJson<Dataset>('postings.json');
 
-/** public/data/aggregates.json. */
-export const loadAggregates = (): Aggregates => readJson<Aggregates>('aggregates.json');
+/** public/data/aggregates.json: the site's aggregates and the comparison and trend numbers beside them. */
+export const loadAggregates = (): Aggregates & Atlas => readJson<Aggregates & Atlas>('aggregates.json');
+
+/** public/data/filters/cube.json: counts by family × level × region × arrangement × pay source × month (filter options come from it). */
+export const loadFilterCube = (): FilterCube => readJson<FilterCube>('filters/cube.json');
+
+/** public/data/filters/skill-months.json: per skill, ML postings naming it each month (the skill comparison's choices). */
+export const loadSkillMonths = (): SkillMonths => readJson<SkillMonths>('filters/skill-months.json');
+
+let skillCache: SkillDetail[] | undefined;
+let companyCache: CompanyDetail[] | undefined;
+
+/** Every skill's detail (its page and its CSVs share one computation per build). */
+export const loadSkillDetails = (): SkillDetail[] => (skillCache ??= skillDetails(loadDataset()));
+
+/** Every company's detail (its page and its CSVs share one computation per build). */
+export const loadCompanyDetails = (): CompanyDetail[] => (companyCache ??= companyDetails(loadDataset()));
 
 /** public/data/sources.json: where the postings come from, per origin and year, and text/board disagreements. */
 export const loadSources = (): SourceSummary => readJson<SourceSummary>('sources.json');

@@ -2,6 +2,7 @@
 import { format } from 'd3';
 import type { Level, RoleFamily } from '../extract/types.ts';
 import type { PolicyOrUnknown } from '../dataset/aggregates.ts';
+import { familyLabel } from '../dataset/families.ts';
 
 const compact = format('.3~s');
 
@@ -28,14 +29,8 @@ const LEVEL_LABELS: Record<Level, string> = {
 /** "Senior staff"; "Level not stated" for null. */
 export const levelLabel = (level: Level | null | undefined): string => (level ? LEVEL_LABELS[level] : 'Level not stated');
 
-const ROLE_LABELS: Record<RoleFamily, string> = {
-  'ml-engineer': 'ML engineer', 'research-scientist': 'Research scientist', 'applied-scientist': 'Applied scientist',
-  'data-scientist': 'Data scientist', 'ml-platform': 'ML platform', 'ai-engineer': 'AI engineer', 'data-engineer': 'Data engineer',
-  'software-engineer': 'Software engineer', other: 'Other',
-};
-
-/** "Research scientist"; "Role not told" for null. */
-export const roleLabel = (role: RoleFamily | null | undefined): string => (role ? ROLE_LABELS[role] : 'Role not told');
+/** "Research scientist", "AI engineer"; "Role not told" for null (labels live with the families in src/lib/dataset). */
+export const roleLabel = (role: RoleFamily | string | null | undefined): string => familyLabel(role);
 
 const POLICY_LABELS: Record<PolicyOrUnknown, string> = {
   remote: 'Remote', hybrid: 'Hybrid', onsite: 'On-site', 'not-stated': 'Not stated',

@@ -23,3 +23,6 @@ export const companyHref = (slug: string, base?: string): string => href(`compan
 
 /** The page of one skill: /skills/<id>/. */
 export const skillHref = (id: string, base?: string): string => href(`skills/${id}/`, base);
+
+/** A chart's numbers as CSV: /data/charts/<name>. */
+export const chartCsvHref = (name: string, base?: string): string => href(`data/charts/${name}`, base);
