@@ -1,11 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { THRESHOLDS, payBands, remoteMix, skillDemand, skillTrends } from '../../src/lib/dataset/aggregates.ts';
+import { THRESHOLDS, payBands, remoteMix, skillDemand } from '../../src/lib/dataset/aggregates.ts';
 import { layoutPay, OPEN_RUN } from '../../src/components/charts/pay.prepare.ts';
 import { layoutBars } from '../../src/components/charts/bars.prepare.ts';
-import { layoutTrend } from '../../src/components/charts/trend.prepare.ts';
 import PayBandsChart from '../../src/components/charts/PayBandsChart.astro';
 import BarChart from '../../src/components/charts/BarChart.astro';
-import TrendChart from '../../src/components/charts/TrendChart.astro';
 import ShareTrendChart from '../../src/components/charts/ShareTrendChart.astro';
 import PayGroupsChart from '../../src/components/charts/PayGroupsChart.astro';
 import FamilyComparison from '../../src/components/charts/FamilyComparison.astro';
@@ -51,21 +49,6 @@ describe('bars layout', () => {
   });
 });
 
-describe('trend layout', () => {
-  test('no trend is laid out when there is not enough data', () => {
-    expect(layoutTrend(skillTrends(dataset([row({ id: 'a/1', posted: '2026-01-01' })])))).toBeNull();
-  });
-
-  test('lines break where a month has too few postings, and end labels never overlap', () => {
-    const t = skillTrends(sampleDataset(), { top: 4 });
-    const gap = { ...t, periods: t.periods.map((p, i) => ({ ...p, enough: i !== 1 })), skills: t.skills.map((s) => ({ ...s, points: s.points.map((p, i) => (i === 1 ? { ...p, share: null } : p)) })) };
-    const L = layoutTrend(gap)!;
-    expect(L.lines[0]!.d.match(/M/g)!.length).toBe(2);
-    const ys = L.lines.map((l) => l.labelY).sort((a, b) => a - b);
-    for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(13);
-  });
-});
-
 describe('chart snapshots (fixed data)', () => {
   const d = sampleDataset();
 
@@ -93,12 +76,6 @@ describe('chart snapshots (fixed data)', () => {
     await expect(html).toMatchFileSnapshot('__snapshots__/skill-demand.html');
   });
 
-  test('skill trend', async () => {
-    const html = await render(TrendChart, { trend: skillTrends(d), title: 'Skills over time', minPerPeriod: 20, minPeriods: 3 });
-    expect(html).toContain('<path');
-    await expect(html).toMatchFileSnapshot('__snapshots__/skill-trend.html');
-  });
-
   test('skill shares over time (rolling lines, bands, partial month)', async () => {
     const html = await render(ShareTrendChart, { trend: skillShareTrend(d, { top: 3 }), title: 'Skills over time', what: 'share naming each', minPerMonth: 20, minMonths: 3, csv: '/data/charts/skill-trend.csv' });
     expect(html).toContain('class="band"');
@@ -124,7 +101,7 @@ describe('chart snapshots (fixed data)', () => {
   });
 
   test('a thin dataset says "not enough data for a trend" instead of drawing a line', async () => {
-    const html = await render(TrendChart, { trend: skillTrends(dataset([row({ id: 'a/1', posted: '2026-01-01' })])), title: 'Skills over time', minPerPeriod: 20, minPeriods: 3 });
+    const html = await render(ShareTrendChart, { trend: skillShareTrend(dataset([row({ id: 'a/1', posted: '2026-01-01', skills: [{ id: 'python', label: 'Python', group: 'language', evidence: 'Python' }] })])), title: 'Skills over time', what: 'share naming each', minPerMonth: 20, minMonths: 3 });
     expect(html).toContain('Not enough data for a trend');
     expect(html).not.toContain('<path');
   });

@@ -27,6 +27,16 @@ if (!ready) {
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = [390, 1280] as const;
 
+/** axe-core's serious and critical violations on the page as loaded ("rule: selectors"). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 /** Pairs of text labels that overlap inside any visible chart SVG (in CSS pixels, 0.5 px tolerance). */
 function overlappingLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -89,15 +99,18 @@ describe.runIf(ready)('the built site in a browser', () => {
       await page.goto(origin + path, { waitUntil: 'networkidle' });
       expect(problems).toEqual([]);
       expect(await overlappingLabels(page)).toEqual([]);
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-      });
-      expect(violations).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.close();
     });
+  });
+
+  test.each(['/', '/pay/', '/remote/', '/skills/'])('%s in the dark theme passes axe-core (contrast included)', async (path) => {
+    const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(origin + path, { waitUntil: 'networkidle' });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(253, 252, 250)');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
   });
 
   test.each(['/', '/pay/', '/remote/', '/skills/'])('%s draws its charts with JavaScript off', async (path) => {

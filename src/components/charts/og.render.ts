@@ -30,16 +30,16 @@ function bars(rows: { label: string; x1: number; x2: number; value: string; colo
   return rows.map((r, i) => {
     const y = top + i * step;
     return `<text x="60" y="${y + 26}" font-size="24" fill="${INK}">${esc(r.label)}</text>`
-      + `<rect x="380" y="${y + 10}" width="640" height="4" fill="${FAINT}"/>`
+      + `<rect x="380" y="${y + 10}" width="580" height="4" fill="${FAINT}"/>`
       + `<rect x="${380 + r.x1}" y="${y + 2}" width="${Math.max(4, r.x2 - r.x1)}" height="20" rx="3" fill="${r.colour}"/>`
-      + `<text x="1040" y="${y + 26}" font-size="22" fill="${MUTED}">${esc(r.value)}</text>`;
+      + `<text x="980" y="${y + 26}" font-size="22" fill="${MUTED}">${esc(r.value)}</text>`;
   }).join('');
 }
 
 /** The overview's image: each family's remote share (families with postings). */
 export function ogFamilies(families: FamilySummary[], ml: number): string {
   const shown = families.filter((f) => f.n >= COMPARE_THRESHOLDS.shareMinN);
-  const x = scaleLinear().domain([0, 1]).range([0, 640]);
+  const x = scaleLinear().domain([0, 1]).range([0, 580]);
   return frame('ML roles compared', `${ml} ML postings · share that can be done fully remotely (families with ${COMPARE_THRESHOLDS.shareMinN}+)`,
     bars(shown.map((f) => ({ label: `${f.label} (${f.n})`, x1: 0, x2: x(f.remote.share), value: percent(f.remote.share), colour: REMOTE })), 170));
 }
@@ -48,7 +48,7 @@ export function ogFamilies(families: FamilySummary[], ml: number): string {
 export function ogPay(groups: PayDistribution[], n: number): string {
   const shown = groups.filter((g) => g.low !== null).slice(0, 6);
   const lo = Math.min(...shown.map((g) => g.low!.median)), hi = Math.max(...shown.map((g) => g.high?.median ?? g.low!.median));
-  const x = scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).nice().range([0, 640]);
+  const x = scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).nice().range([0, 580]);
   return frame('Stated pay by role family', `${n} ML postings stating pay · median low end to median high end, annual USD`,
     shown.length === 0 ? `<text x="60" y="240" font-size="26" fill="${MUTED}">Not enough postings stating pay yet.</text>`
       : bars(shown.map((g) => ({ label: `${g.label} (${g.n})`, x1: x(g.low!.median), x2: x(g.high?.median ?? g.low!.median), value: `${usdShort(g.low!.median)}–${usdShort(g.high?.median ?? g.low!.median)}`, colour: PAY })), 170));
@@ -60,13 +60,13 @@ export function ogTrend(title: string, note: string, input: ShareTrendInput): st
   if (!L) return frame(title, note, `<text x="60" y="240" font-size="26" fill="${MUTED}">Not enough dated postings for a trend yet.</text>`);
   // The page's CSS does not reach the image: colour the marks inline.
   const svg = renderShareTrend(L, { label: title, cls: 'og' })
-    .replace('width="100%"', 'x="60" y="150" width="1080" height="370" font-size="12"')
+    .replace('width="100%"', 'x="60" y="150" width="1080" height="370" font-size="14"')
     .replace(/class="band"/g, 'class="band" fill-opacity="0.12"')
     .replace(/class="grid"/g, `stroke="${FAINT}"`)
     .replace(/class="baseline"/g, `stroke="${MUTED}"`)
     .replace(/<text /g, `<text fill="${MUTED}" `)
     .replace(/class="point( partial-point)?"/g, 'fill="currentColor"')
     .replace(/<rect x="([\d.]+)" y="(\d+)"/, '<rect fill="#f4f2ee" x="$1" y="$2"');
-  const legend = L.lines.map((l, i) => `<rect x="${60 + i * 180}" y="566" width="16" height="16" fill="${l.colour}"/><text x="${84 + i * 180}" y="581" font-size="18" fill="${INK}">${esc(l.label.slice(0, 14))}</text>`).join('');
+  const legend = L.lines.map((l, i) => `<rect x="${60 + i * 180}" y="534" width="16" height="16" fill="${l.colour}"/><text x="${84 + i * 180}" y="549" font-size="18" fill="${INK}">${esc(l.label.slice(0, 14))}</text>`).join('');
   return frame(title, note, svg + (L.lines.length > 1 ? legend : ''));
 }

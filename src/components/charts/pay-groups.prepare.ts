@@ -57,7 +57,7 @@ export function layoutPayGroups(groups: PayDistribution[], options: { width?: nu
   const plot = { left: labelsAbove ? 8 : 210, right: width - (labelsAbove ? 12 : 16), top: 26, bottom: 0 };
   const lo = min(shown, (g) => g.low!.q1) ?? 0;
   const hi = max(shown, (g) => Math.max(g.high?.q3 ?? 0, g.low!.q3)) ?? 1;
-  const tickCount = labelsAbove ? 4 : 6;
+  const tickCount = labelsAbove ? 3 : 5;
   const x = scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).nice(tickCount).range([plot.left, plot.right]);
   const box = (q: { q1: number; median: number; q3: number }): QuartileBox => ({ x1: x(q.q1), x2: x(q.q3), xm: x(q.median) });
   const rows = shown.map((g, i): PayGroupRow => ({

@@ -2,7 +2,7 @@
  * SVG markup of a laid-out share-over-time chart: the same string at build time (inside the Astro component) and
  * in the browser (when a filter redraws the chart). Every text is escaped.
  */
-import type { ShareTrendLayout } from './share-trend.prepare.ts';
+import { labelWidth, type ShareTrendLayout } from './share-trend.prepare.ts';
 
 /** Escape text for SVG/HTML content and attributes. */
 export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -18,7 +18,10 @@ export function renderShareTrend(L: ShareTrendLayout, o: { label: string; cls: s
   const parts: string[] = [];
   parts.push(`<svg class="chart-svg ${esc(o.cls)}" viewBox="0 0 ${L.width} ${L.height}" width="100%" role="img" aria-label="${esc(o.label)}" preserveAspectRatio="xMinYMin meet"><title>${esc(o.label)}</title>`);
   if (L.partial) {
-    parts.push(`<g class="partial" aria-hidden="true"><rect x="${n(L.partial.x0)}" y="${plot.top}" width="${n(Math.max(1, L.partial.x1 - L.partial.x0))}" height="${n(plot.bottom - plot.top)}" /></g>`);
+    const w = L.partial.x1 - L.partial.x0;
+    // Named where the shaded month is wide enough for the word.
+    const label = w >= labelWidth('partial') + 6 ? `<text x="${n(L.partial.x0 + 3)}" y="${plot.top + 11}" class="partial-label">partial</text>` : '';
+    parts.push(`<g class="partial" aria-hidden="true"><rect x="${n(L.partial.x0)}" y="${plot.top}" width="${n(Math.max(1, w))}" height="${n(plot.bottom - plot.top)}" />${label}</g>`);
   }
   parts.push('<g class="axis" aria-hidden="true">');
   for (const t of L.yTicks) parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${n(t.y)}" y2="${n(t.y)}" class="grid"/><text x="${plot.left - 6}" y="${n(t.y + 4)}" text-anchor="end">${esc(t.label)}</text>`);
