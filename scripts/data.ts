@@ -21,7 +21,7 @@ import { readSources } from '../src/lib/sources.ts';
 const { values } = parseArgs({
   options: {
     content: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false },
-    serial: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false },
+    serial: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false }, texts: { type: 'string' },
   },
   allowPositionals: false,
 });
@@ -51,5 +51,7 @@ if (!sources.sources) {
   console.error(`content/sources.yml: ${sources.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}; nothing written (npm run check lists it)`);
   process.exit(1);
 }
-writeDatasets(dataset, outDir, sources.sources.batches);
+// The texts of the postings whose pages show them: for the site's build, never published as data.
+const textDir = resolve(cwd, values.texts ?? process.env.ATLAS_TEXT_DIR ?? resolve(import.meta.dirname, '../.cache/site'));
+writeDatasets(dataset, outDir, sources.sources.batches, textDir);
 console.log(`${summary} → ${outDir}`);

@@ -9,10 +9,16 @@ export interface PostingRow extends Extraction {
   file: string;
   /** Where the posting was found (front matter `url`). */
   url: string | null;
-  /** The cleaned text (mojibake and HTML repaired, job-board chrome set aside); evidence spans are substrings of it. */
-  text: string;
-  /** Blocks set aside by cleaning, with why. */
-  removed: { reason: string; text: string }[];
+  /**
+   * The cleaned text (mojibake and HTML repaired, job-board chrome set aside); evidence spans are substrings of it.
+   * Built for every posting, but not published in postings.json: the site keeps it in posting-texts.jsonl (outside
+   * the published data), for the postings whose pages show their text (see `textShown`).
+   */
+  text?: string;
+  /** Blocks set aside by cleaning, with why (kept with the text). */
+  removed?: { reason: string; text: string }[];
+  /** Whether the posting's page shows its full text (the newest postings; see src/lib/dataset/write.ts). */
+  textShown?: boolean;
   /** Why the charts leave it out (not an ML role, …), or null when it is charted. */
   excluded: string | null;
   /** When pay is null but the text talks about pay, the sentence that does (for /coverage/). */

@@ -1,29 +1,77 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAggregates } from './aggregates.ts';
 import { postingSkillsCsv, postingsCsv } from './build.ts';
 import { chartCsvs } from './chart-csv.ts';
 import { buildAtlas, filterCube, skillMonths } from './compare.ts';
-import type { Dataset } from './types.ts';
+import type { Dataset, PostingRow } from './types.ts';
 import { buildSourceSummary, type Batch } from './sources.ts';
 
 /** Stable JSON: two-space indent and a final newline, so the same input gives byte-identical files. */
 export const stableJson = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 
 /**
+ * How many postings' pages show their full text: the newest this many. The rest show every field with the exact words
+ * it was read from and link the original; the site stays under GitHub Pages' 1 GB at 100,000 postings (/about/ says so).
+ */
+export const TEXT_PAGES_MAX = 20_000;
+
+/** The file of posting texts the site's posting pages read (kept out of the published data). */
+export const TEXTS_FILE = 'posting-texts.jsonl';
+
+/** A row as postings.json publishes it: no text (see PostingRow.text), and whether its page shows the text. */
+function published(row: PostingRow, i: number): PostingRow {
+  const { text: _text, removed: _removed, ...rest } = row;
+  return { ...rest, textShown: i < TEXT_PAGES_MAX };
+}
+
+/**
+ * Write a large JSON document a row at a time: the same bytes as stableJson would give, without building one string
+ * the size of the whole file (100,000 postings would pass V8's longest string).
+ */
+function writeRowsJson(path: string, head: Record<string, unknown>, key: string, rows: unknown[]): void {
+  const fd = openSync(path, 'w');
+  try {
+    const top = stableJson({ ...head, [key]: [] });
+    // `{ …head…, "postings": []\n}` → write up to the array's opening bracket, the rows, then the closing.
+    const open = top.lastIndexOf('[]');
+    writeSync(fd, top.slice(0, open + 1));
+    rows.forEach((row, i) => {
+      const body = JSON.stringify(row, null, 2).replace(/\n/g, '\n    ');
+      writeSync(fd, `${i ? ',' : ''}\n    ${body}`);
+    });
+    writeSync(fd, `${rows.length ? '\n  ' : ''}${top.slice(open + 1)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Write every dataset file to `outDir` (chart CSVs under charts/, the filters' count tables under filters/); returns
- * the names written.
+ * the names written. postings.json carries every field but the text; the texts of the postings whose pages show them
+ * go to `textDir` (outside the published data) as JSON Lines.
  * @param dataset the built dataset
  * @param outDir where to write
  * @param batches the imported batches content/sources.yml records (for sources.json)
+ * @param textDir where the posting texts go; left unwritten when undefined
  */
-export function writeDatasets(dataset: Dataset, outDir: string, batches: Batch[] = []): string[] {
+export function writeDatasets(dataset: Dataset, outDir: string, batches: Batch[] = [], textDir?: string): string[] {
   mkdirSync(join(outDir, 'charts'), { recursive: true });
   mkdirSync(join(outDir, 'filters'), { recursive: true });
   const aggregates = buildAggregates(dataset);
   const atlas = buildAtlas(dataset);
+  const { postings, ...head } = dataset;
+  writeRowsJson(join(outDir, 'postings.json'), head, 'postings', postings.map(published));
+  if (textDir) {
+    mkdirSync(textDir, { recursive: true });
+    const fd = openSync(join(textDir, TEXTS_FILE), 'w');
+    try {
+      for (const r of postings.slice(0, TEXT_PAGES_MAX)) writeSync(fd, JSON.stringify({ id: r.id, text: r.text ?? '', removed: r.removed ?? [] }) + '\n');
+    } finally {
+      closeSync(fd);
+    }
+  }
   const files: Record<string, string> = {
-    'postings.json': stableJson(dataset),
     'postings.csv': postingsCsv(dataset),
     'posting_skills.csv': postingSkillsCsv(dataset),
     'aggregates.json': stableJson({ ...aggregates, ...atlas }),
@@ -34,5 +82,5 @@ export function writeDatasets(dataset: Dataset, outDir: string, batches: Batch[]
     ...Object.fromEntries(Object.entries(chartCsvs(aggregates, atlas)).map(([name, body]) => [`charts/${name}`, body])),
   };
   for (const [name, body] of Object.entries(files)) writeFileSync(join(outDir, name), body);
-  return Object.keys(files);
+  return ['postings.json', ...Object.keys(files)];
 }

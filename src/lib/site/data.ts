@@ -48,3 +48,26 @@ export const loadCompanyDetails = (): CompanyDetail[] => (companyCache ??= compa
 
 /** public/data/sources.json: where the postings come from, per origin and year, and text/board disagreements. */
 export const loadSources = (): SourceSummary => readJson<SourceSummary>('sources.json');
+
+/** Where the data step left the posting texts: $ATLAS_TEXT_DIR, else .cache/site under the working directory. */
+export const textDir = (): string => resolve(process.env.ATLAS_TEXT_DIR ?? join(process.cwd(), '.cache/site'));
+
+let texts: Map<string, { text: string; removed: { reason: string; text: string }[] }> | undefined;
+
+/**
+ * A posting's cleaned text and the chrome set aside from it, for its page; null for a posting whose page does not show
+ * its text (older than the newest TEXT_PAGES_MAX). Read line by line from posting-texts.jsonl, once per build.
+ */
+export function loadPostingText(id: string): { text: string; removed: { reason: string; text: string }[] } | null {
+  if (!texts) {
+    const path = join(textDir(), 'posting-texts.jsonl');
+    if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run data\` before building the site`);
+    texts = new Map();
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      if (!line) continue;
+      const t = JSON.parse(line) as { id: string; text: string; removed: { reason: string; text: string }[] };
+      texts.set(t.id, { text: t.text, removed: t.removed });
+    }
+  }
+  return texts.get(id) ?? null;
+}
