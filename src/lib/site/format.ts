@@ -127,3 +127,12 @@ export function groupRemoved(removed: { reason: string; text: string }[]): { rea
   }
   return [...groups.values()].map((g) => ({ reason: g.reason, count: g.count, text: g.texts.join('\n') }));
 }
+
+/**
+ * The currency of a pay figure, said once: nothing when the quoted words already name it ("$180k", "EUR 60,000",
+ * "£50k"), else its code. (The "As stated" column printed "USD" before "$180,000" in every row.)
+ */
+export function currencyNote(currency: string, evidence: string): string {
+  const named = evidence.toUpperCase().split(/[^A-Z]+/).includes(currency) || /[$€£¥₹₩₽₪₺₦₱฿]/.test(evidence);
+  return named ? '' : currency;
+}
