@@ -293,12 +293,27 @@ function countsSomething(text: string, c: Raw): boolean {
   return kind === null || kind === 'trap';
 }
 
-function classify(text: string, c: Raw, rates: Rates, date: string | null, prevEnd = 0): Candidate | null {
-  if (countsSomething(text, c)) return null;
+/** What is written around a candidate figure: its line, the words before and after it, and its header field. */
+interface Surroundings {
+  lineStart: number;
+  line: string;
+  header: boolean;
+  /** The words of its own sentence (or header field) before it. */
+  before: string;
+  /** The words right after it, up to where a new item starts. */
+  after: string;
+  /** The words since the previous figure on the line ("Staff: $190k - $210k, Principal $210k - $235k"). */
+  linePrefix: string;
+  /** An extra follows it ("+ equity", "• 0.15% - 0.30%"). */
+  extraAfter: boolean;
+  /** It fills a header field of its own. */
+  ownField: boolean;
+}
+
+function surroundings(text: string, c: Raw, prevEnd: number): Surroundings {
   const { lineStart, line } = lineAround(text, c.start);
   const header = isHeaderLine(line, rankOfLine(text, lineStart));
   let after = ownAfter(text, c.end);
-  // The words since the previous figure on the line ("Staff: $190k - $210k, Principal $210k - $235k").
   const linePrefix = text.slice(Math.max(lineStart, prevEnd), c.start).replace(/^[\s,;]{0,5}/, '');
   const extraAfter = PATTERNS.extraAfter.test(text.slice(c.end, c.end + 60).split('\n')[0]!)
     || PATTERNS.percentAfter.test(text.slice(c.end, c.end + 30));
@@ -315,24 +330,33 @@ function classify(text: string, c: Raw, rates: Rates, date: string | null, prevE
     ownField = !before.trim() && !/[\p{L}\d]/u.test(rest.replace(/\b(?:USD|EUR|GBP|CAD|k|K)\b/g, ''));
   }
   ownField ||= fillsField(line, c.start - lineStart, c.end - lineStart);
-  let kind: Kind | null = nearestKind(after, false);
+  return { lineStart, line, header, before, after, linePrefix, extraAfter, ownField };
+}
+
+/**
+ * What the nearest words say the figure is: base pay, an extra (bonus, OTE, equity, sign-on), a trap (funding,
+ * benefits, revenue …), or null (no word). `farTrap` when a trap word stands far back in a long sentence and was
+ * passed over; `prevLine` is the short heading above a figure that opens its line, when it was read.
+ */
+function kindNear(text: string, c: Raw, at: Surroundings): { kind: Kind | null; farTrap: boolean; prevLine: string } {
+  let kind: Kind | null = nearestKind(at.after, false);
   if (kind === 'base') kind = null; // "$X base salary" reads as pay, but so does the line before: decide below
-  const afterSaysPay = nearestKind(after, false) === 'base';
+  const afterSaysPay = nearestKind(at.after, false) === 'base';
   // A non-pay word far back in a long sentence ("…Revenue Activation Platform. A Full Stack Engineer (with
   // something to prove) $200K - $260K") says nothing about a salary-sized currency range: only a word within a
   // few words of it does ("ARR of $150k-$200k").
   let farTrap = false;
   if (kind == null) {
-    kind = nearestKind(before, true);
+    kind = nearestKind(at.before, true);
     if (kind === 'trap' && c.isRange && !c.bare) {
-      const near = nearestKind(before.slice(-40), true);
+      const near = nearestKind(at.before.slice(-40), true);
       if (near !== 'trap') { kind = near; farTrap = true; }
     }
   }
   // A figure at the start of a line under a short heading ("Salary Range\n$110,000 - $140,000").
   let prevLine = '';
-  if (kind == null && lineStart > 0 && !linePrefix.trim()) {
-    let prevEnd = lineStart - 1;
+  if (kind == null && at.lineStart > 0 && !at.linePrefix.trim()) {
+    let prevEnd = at.lineStart - 1;
     while (prevEnd > 0 && text[prevEnd - 1] === '\n') prevEnd--;
     const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
     // Only a short heading speaks for the figure under it; a paragraph's words ("build product daily") do not.
@@ -343,20 +367,15 @@ function classify(text: string, c: Raw, rates: Rates, date: string | null, prevE
     }
   }
   if (kind == null && afterSaysPay) kind = 'base';
-  if (kind === 'trap') return null;
-  if (kind === 'base' && /\braise\b/i.test(before)) return null;
-  const strong = kind === 'base';
-  kind ??= 'neutral';
-  // Bonus, OTE, equity, sign-on: kept as extras with their evidence; their size says nothing about base pay.
-  if (kind !== 'base' && kind !== 'neutral') {
-    if (c.bare) return null;
-    return { ...c, period: c.period ?? 'year', explicitPeriod: c.period != null, kind, strong: false, qualifier: null };
-  }
+  return { kind, farTrap, prevLine };
+}
 
-  // Period: written beside the figure, else a period word before it, else by size.
+/** The period of a base figure: written beside it, else a period word before it, else by size; null when implausible. */
+function periodFor(c: Raw, at: Surroundings, prevLine: string, rates: Rates, date: string | null):
+  { period: Period; explicitPeriod: boolean; usd: number; usdMax: number } | null {
   let period = c.period;
-  const explicitPeriod = period != null || nearestPeriodWord(before) != null || nearestPeriodWord(prevLine) != null;
-  period ??= nearestPeriodWord(before) ?? nearestPeriodWord(prevLine);
+  const explicitPeriod = period != null || nearestPeriodWord(at.before) != null || nearestPeriodWord(prevLine) != null;
+  period ??= nearestPeriodWord(at.before) ?? nearestPeriodWord(prevLine);
   const rate = ratePerUsd(c.currency, rates, date) ?? 1;
   const usd = c.min / rate;
   if (period == null) {
@@ -367,36 +386,63 @@ function classify(text: string, c: Raw, rates: Rates, date: string | null, prevE
   const [lo, hi] = PLAUSIBLE[period];
   const usdMax = (c.max ?? c.min) / rate;
   if (usd < lo || usdMax > hi) return null;
+  return { period, explicitPeriod, usd, usdMax };
+}
 
-  // Figures with no pay word near them count only in forms that are plainly pay.
-  const short = line.trim().length <= 80;
+/** Figures with no pay word near them count only in forms that are plainly pay. */
+function plainlyPay(text: string, c: Raw, at: Surroundings, strong: boolean, farTrap: boolean,
+  p: { period: Period; explicitPeriod: boolean; usd: number; usdMax: number }): boolean {
+  const short = at.line.trim().length <= 80;
   if (c.bare) {
     // No currency written: only beside a pay word, or as a salary-sized range alone on a short line or in a
     // header field of its own ("… | St. Louis or NYC | 150-200k").
-    const alone = line.trim().length <= 60 || ownField;
+    const alone = at.line.trim().length <= 60 || at.ownField;
     // An open salary-sized figure may fill a "|" header field too ("| Equity | 110k+ (based on experience) |").
-    const ok = strong ? (c.isRange || c.min >= 10000)
+    return strong ? (c.isRange || c.min >= 10000)
       : c.isRange ? (alone && c.min >= 10000 && (c.max ?? 0) <= c.min * 3)
-      : (c.max == null && header && ownField && period === 'year' && usd >= 20000);
-    if (!ok) return null;
-  } else if (kind === 'neutral') {
-    // A pay phrase shortly before ("we are sharing the base salary range … US based applicants only 222,000—327,000 USD").
-    const nearPay = c.isRange && PATTERNS.payPhrase.test(text.slice(Math.max(0, c.start - 500), c.start));
-    // A salary-sized yearly range in a currency ("Engineer ($125-200k USD): …", "$135-$155k — https://…"), or one
-    // figure followed by an extra ("$200k+, significant equity"), reads as pay wherever it stands.
-    const salaryShaped = period === 'year' && usd >= 20000 && usdMax <= 1000000 && (c.max == null || c.max <= c.min * 3);
-    const ok = farTrap ? salaryShaped : c.isRange
-      ? (explicitPeriod || short || header || nearPay || salaryShaped)
-      : (explicitPeriod || header || (short && c.upTo) || (salaryShaped && (extraAfter || ownField)));
-    if (!ok) return null;
+      : (c.max == null && at.header && at.ownField && p.period === 'year' && p.usd >= 20000);
   }
-  let qualifier: string | null = null;
+  if (strong) return true;
+  // A pay phrase shortly before ("we are sharing the base salary range … US based applicants only 222,000—327,000 USD").
+  const nearPay = c.isRange && PATTERNS.payPhrase.test(text.slice(Math.max(0, c.start - 500), c.start));
+  // A salary-sized yearly range in a currency ("Engineer ($125-200k USD): …", "$135-$155k — https://…"), or one
+  // figure followed by an extra ("$200k+, significant equity"), reads as pay wherever it stands.
+  const salaryShaped = p.period === 'year' && p.usd >= 20000 && p.usdMax <= 1000000 && (c.max == null || c.max <= c.min * 3);
+  return farTrap ? salaryShaped : c.isRange
+    ? (p.explicitPeriod || short || at.header || nearPay || salaryShaped)
+    : (p.explicitPeriod || at.header || (short && c.upTo) || (salaryShaped && (at.extraAfter || at.ownField)));
+}
+
+/** The level or place written right before a range on its line ("Senior:", "NYC"), when short and no pay word. */
+function qualifierOf(linePrefix: string): string | null {
   let q = linePrefix.replace(/^[\s\-–—•*·),;]{0,10}/, '').replace(/[\s:\-–—=(,;]{0,10}$/, '');
   // "Senior Designer (hybrid, $140k - $190k)": a bracket opened before the figure ends the qualifier.
   const open = q.lastIndexOf('(');
   if (open > 0 && !q.includes(')', open)) q = q.slice(0, open).trimEnd();
-  if (q && q.length <= 40 && !nearestKind(q, true) && !q.includes('|')) qualifier = q;
-  return { ...c, period, explicitPeriod, kind, strong, qualifier };
+  return q && q.length <= 40 && !nearestKind(q, true) && !q.includes('|') ? q : null;
+}
+
+/**
+ * Decide what one candidate figure is from what is written around it: base pay (with its period and qualifier),
+ * an extra, or nothing (a count, a trap word, an implausible size, a figure in no plain pay form).
+ */
+function classify(text: string, c: Raw, rates: Rates, date: string | null, prevEnd = 0): Candidate | null {
+  if (countsSomething(text, c)) return null;
+  const at = surroundings(text, c, prevEnd);
+  const near = kindNear(text, c, at);
+  let kind = near.kind;
+  if (kind === 'trap') return null;
+  if (kind === 'base' && /\braise\b/i.test(at.before)) return null;
+  const strong = kind === 'base';
+  kind ??= 'neutral';
+  // Bonus, OTE, equity, sign-on: kept as extras with their evidence; their size says nothing about base pay.
+  if (kind !== 'base' && kind !== 'neutral') {
+    if (c.bare) return null;
+    return { ...c, period: c.period ?? 'year', explicitPeriod: c.period != null, kind, strong: false, qualifier: null };
+  }
+  const p = periodFor(c, at, near.prevLine, rates, date);
+  if (!p || !plainlyPay(text, c, at, strong, near.farTrap, p)) return null;
+  return { ...c, period: p.period, explicitPeriod: p.explicitPeriod, kind, strong, qualifier: qualifierOf(at.linePrefix) };
 }
 
 /** Currencies written with a dollar sign ("C$", "A$", "$ … CAD"): the ones a bare "$" may stand for. */
