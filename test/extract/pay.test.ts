@@ -54,6 +54,11 @@ describe('pay', () => {
     expect(pay('Salary: $120,000 - $150,000')!.annualMinUsd).toBe(120000);
   });
 
+  it('reads an annualised equivalent as yearly pay, whatever unit the sentence names first', () => {
+    expect(pay('Interns are paid an hourly rate equivalent to an annualized range of $98,000-117,000.')).toMatchObject({ min: 98000, max: 117000, period: 'year' });
+    expect(pay('Contractors are paid weekly; the annualised equivalent is £61,000 - £70,000.')).toMatchObject({ min: 61000, max: 70000, currency: 'GBP', period: 'year' });
+  });
+
   it('infers the period from the size of the figures when none is written', () => {
     expect(pay('Salary range: $120,000 - $150,000')!.period).toBe('year');
     expect(pay('Pay range: $25 - $32')!.period).toBe('hour');

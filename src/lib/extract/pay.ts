@@ -35,7 +35,7 @@ export const PATTERNS = {
   keyword:
     /\b(?:on[- ]target(?: earnings| compensation| pay)?|salary|salaries|base|pay|paid|compensation|comp|wages?|rate|remuneration|earnings|income|range|band|TC|min|minimum|max|maximum|mid|midpoint|bonus(?:es)?|OTE|on-target|on target|commissions?|equity|stock|RSUs?|SARs|options|sign[- ]?on|signing|HSA|FSA|401 ?\(?k\)?|match|matching|reimburse(?:ment|d)?|allowance|budget|stipend|perks?|credits?|gifts?|tuition|relocation|raised?|raising|funding|funded|series|valuation|valued|revenue|ARR|MRR|ACV|invest(?:ed|ment|ors)?|assets|worth|sales|grants?|prize|customers|users|loans?|donat(?:e|ed|ion|ions)|spend|costs?|fees?|price|pricing|discount|deals?|subsidy|insurance|coverage|market cap|capital|round|profit|exits?|scholarship|award)\b/gi,
   /** Period words before a figure ("Hourly Rate:", "annual base salary", "monthly salary", "per hour"). */
-  periodWord: /\b(?:hourly|per hour|an hour|annual(?:ly)?|yearly|per year|per annum|monthly|per month|weekly|per week|daily|per day|day rate|bi-?weekly)\b/gi,
+  periodWord: /\b(?:hourly|per hour|an hour|annual(?:ly|i[sz]ed)?|yearly|per year|per annum|monthly|per month|weekly|per week|daily|per day|day rate|bi-?weekly)\b/gi,
   /** Phrases that announce a pay figure nearby. */
   payPhrase: /\b(?:salary|salaries|pay range|base pay|compensation|pay scale|pay band|hiring range)\b/i,
   /** Extras mentioned beside base pay ("+ equity", "plus 10% target bonus", "eligible for equity"). */
@@ -89,7 +89,7 @@ const PERIOD_WORDS: [RegExp, Period][] = [
   [/^(?:bi-?weekly|fortnightly)$/i, 'biweekly'],
   [/^(?:weeks?|wks?|weekly|per week)$/i, 'week'],
   [/^(?:months?|mos?|monthly|per month)$/i, 'month'],
-  [/^(?:years?|yrs?|annum|annually|annual|yearly|per year|per annum|p\.? ?a\.?|pa)$/i, 'year'],
+  [/^(?:years?|yrs?|annum|annually|annual|annuali[sz]ed|yearly|per year|per annum|p\.? ?a\.?|pa)$/i, 'year'],
 ];
 
 function periodOf(word: string): Period | null {
