@@ -86,6 +86,16 @@ describe('pay', () => {
     ]) expect(pay(t), t).toBeNull();
   });
 
+  it('takes a benefit named after its figure, a duration or a bracketed OTE for no base pay', () => {
+    expect(pay('Benefits:\n - A $1K monthly stipend for lunches\n - Health insurance')).toBeNull();
+    expect(pay('Interview process:\n 1. Intro chat (20–30 min) with the team')).toBeNull();
+    const ote = extractPay(clean('Comp range: $85k - $105k (OTE) + equity').text, ctx.rates, null);
+    expect(ote).toBeNull();
+    // A stipend that opens its line is an intern's pay; a bracket saying "base" keeps the figure base pay.
+    expect(pay('Stipend: $2,400 per month')).toMatchObject({ min: 2400, period: 'month' });
+    expect(pay('Salary: $128k (base) + equity')).toMatchObject({ min: 128000, max: 128000 });
+  });
+
   it('reads "up to" and lakh figures', () => {
     expect(pay('Backend Developer | Winnipeg, Canada (Onsite) | Up to $125k CAD + Stock Options')).toMatchObject({
       min: 125000, max: 125000, currency: 'CAD', rule: 'single-up-to',

@@ -62,6 +62,10 @@ export const PATTERNS = {
   wordAfter: /^[ \u00A0]{0,2}([A-Za-z][A-Za-z'’-]{1,30})/,
   /** Words after a bare figure that still leave it a pay figure: the pay talk around a salary. */
   payTail: /^(?:doe|cash|annual|starting|depending|dependent|based|negotiable|usd|eur|gbp|cad|plus|and|or|with|to|for|in|at|per|a|an|gross|net|fte|ote)$/i,
+  /** Units of time after a figure ("20–30 min", "45 mins"): a duration, never pay ("min" before a figure is a minimum). */
+  durationAfter: /^[ \u00A0]{0,2}(?:mins?|minutes?|secs?|seconds?)\b/i,
+  /** A bracket right after a figure that says what it is ("$80k - $100k (OTE)", "$120k (base)"). */
+  bracketAfter: /^[ \u00A0]{0,2}\(([^()\n]{1,30})\)/,
   /** Sentence end inside a window of text. */
   sentenceEnd: /[.!?](?:\s|$)/g,
 } as const;
@@ -230,7 +234,8 @@ function nearestKind(w: string, last: boolean): Kind | null {
   for (const m of w.matchAll(PATTERNS.keyword)) {
     found = kindOf(m[0]);
     // "Stipend: ₹45,000 per month" (an intern's pay) opens its line; "learning stipend" is a benefit.
-    if (/^stipend$/i.test(m[0]) && !/[\p{L}\d]/u.test(w.slice(w.lastIndexOf('\n', m.index) + 1, m.index))) found = 'base';
+    // Only looking back: "$1K monthly stipend for meals" names a benefit after its figure.
+    if (last && /^stipend$/i.test(m[0]) && !/[\p{L}\d]/u.test(w.slice(w.lastIndexOf('\n', m.index) + 1, m.index))) found = 'base';
     if (!last) return found;
   }
   return found;
@@ -283,9 +288,10 @@ function fillsField(line: string, from: number, to: number): boolean {
 
 /**
  * A figure with no currency followed by a word that is no pay word counts that word ("8 to 11 company paid
- * holidays", "50-100 people"): it is never pay.
+ * holidays", "50-100 people"), and any figure followed by a unit of time is a duration ("(20–30 min)"): never pay.
  */
 function countsSomething(text: string, c: Raw): boolean {
+  if (PATTERNS.durationAfter.test(text.slice(c.end, c.end + 12))) return true;
   if (!c.bare) return false;
   const word = PATTERNS.wordAfter.exec(text.slice(c.end, c.end + 40))?.[1];
   if (!word || PATTERNS.payTail.test(word)) return false;
@@ -339,6 +345,10 @@ function surroundings(text: string, c: Raw, prevEnd: number): Surroundings {
  * passed over; `prevLine` is the short heading above a figure that opens its line, when it was read.
  */
 function kindNear(text: string, c: Raw, at: Surroundings): { kind: Kind | null; farTrap: boolean; prevLine: string } {
+  // "$80k - $100k (OTE)": a bracket right after the figure says what it is, before any other word does.
+  const bracket = PATTERNS.bracketAfter.exec(text.slice(c.end, c.end + 40))?.[1];
+  const bracketKind = bracket ? nearestKind(bracket, false) : null;
+  if (bracketKind && bracketKind !== 'base') return { kind: bracketKind, farTrap: false, prevLine: '' };
   let kind: Kind | null = nearestKind(at.after, false);
   if (kind === 'base') kind = null; // "$X base salary" reads as pay, but so does the line before: decide below
   const afterSaysPay = nearestKind(at.after, false) === 'base';
