@@ -107,6 +107,9 @@ describe('pay', () => {
     const t = clean('At Northwind we value openness. To be upfront with candidates, we are publishing the base salary band for this job. The job is also eligible for equity.').text;
     expect(extractPay(t, ctx.rates, null)).toBeNull();
     expect(mentionsPay(t)).toBe('To be upfront with candidates, we are publishing the base salary band for this job.');
+    expect(mentionsPay('Role: Sales lead\nComp range: shared on the first call')).toBe('Comp range: shared on the first call');
+    expect(mentionsPay('Pay: depends on experience')).toBe('Pay: depends on experience');
+    expect(mentionsPay('This is a salaried position with equity.')).toBe('This is a salaried position with equity.');
     expect(mentionsPay('We offer a competitive salary and benefits.')).toBeNull();
     expect(mentionsPay('We build search.')).toBeNull();
   });
