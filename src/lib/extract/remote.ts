@@ -42,6 +42,8 @@ export const PATTERNS = {
   proseRemote1: new RegExp(String.raw`\b(?:fully|100%|completely|entirely|full[- ]time|permanently)[ \t]{1,4}remote(?:ly)?\b|\bremote[- ](?:first|only|friendly|native|ok|okay)\b|\bremote[ \t]{1,4}(?:role|position|job|opportunit(?:y|ies)|work|working|option|possible|company|culture|setup|friendly|candidates|applicants|hires?)\b`, 'gi'),
   proseRemote2: new RegExp(String.raw`\bwork(?:ing)?[ \t]{1,4}(?:fully[ \t]{1,4}|100%[ \t]{1,4})?remotely\b|\b(?:can|may|will|could)[ \t]{1,4}be[ \t]{1,4}(?:done[ \t]{1,4}|performed[ \t]{1,4}|based[ \t]{1,4})?(?:fully[ \t]{1,4})?remote(?:ly)?\b|\b(?:is|are|role's|we're|we[ \t]are)[ \t]{1,4}(?:a[ \t]{1,4})?(?:fully[ \t]{1,4}|100%[ \t]{1,4})?remote\b(?![ \t]{1,4}${REMOTE_NOT_POLICY}\b)`, 'gi'),
   proseRemote3: new RegExp(String.raw`\bopen[ \t]{1,4}to[ \t]{1,4}remote\b|\bhire[ \t]{1,4}remotely\b|\b(?:spread[ \t]{1,4}out|distributed)[ \t]{1,4}remotely\b|\(remote\)|\b(?:be[ \t]{1,4})?situated[ \t]{1,4}anywhere(?:[ \t]{1,4}in[ \t]{1,4}the[ \t]{1,4}(?:country|world|US|USA|United[ \t]States|UK|EU))?|\bwork[ \t]{1,4}from[ \t]{1,4}anywhere\b|\bremote[ \t]{1,4}(?:within|from|in)[ \t]{1,4}(?:the[ \t]{1,4})?(?:US|USA|U\.S\.|United States|Canada|EU|Europe|UK|North America|LATAM|Latin America|APAC)\b`, 'gi'),
+  /** "REMOTE LATAM", "Remote (US)", "remote - EU" in running text: remote written against the region it is open to. */
+  proseRemoteRegion: /(?<![-/.])\bremote[ \t]{0,2}(?:\((?:US|USA|LATAM|EU|EMEA|Europe|Canada|UK|APAC|North[ \t]America|Latin[ \t]America|worldwide)\)|(?:[-–—][ \t]{0,2})?(?:US|USA|LATAM|EU|EMEA|Europe|Canada|UK|APAC|North[ \t]America|Latin[ \t]America|worldwide)\b)/gi,
   /** Remote denied: "remote is not", "no remote", "not a remote role". */
   noRemote: /\b(?:no|not|non)[ \t-]+(?:a[ \t]{1,4})?(?:fully[ \t]{1,4})?remote\b|\bremote[ \t]{1,4}(?:work[ \t]{1,4})?(?:is|are)[ \t]{1,4}not\b|\b(?:not|unable[ \t]{1,4}to)[ \t]{1,4}(?:open[ \t]{1,4}to|offer|support|consider(?:ing)?)[ \t]{1,4}remote\b|\bremote[ \t]{1,4}(?:work[ \t]{1,4})?(?:isn't|is[ \t]{1,4}n't|not[ \t]{1,4}(?:possible|available|an[ \t]{1,4}option))\b/gi,
   /** Hybrid in prose. */
@@ -264,7 +266,7 @@ function proseSignals(text: string, cadence: ReturnType<typeof extractCadence>):
     signals.push({ policy: 'no-remote', tier: 1, evidence: m[0], rule: 'prose', index: m.index });
   }
   const inDenied = (i: number) => denied.some(([a, b]) => i >= a - 2 && i <= b);
-  for (const m of [PATTERNS.proseRemote1, PATTERNS.proseRemote2, PATTERNS.proseRemote3].flatMap((re) => [...own.matchAll(re)])) {
+  for (const m of [PATTERNS.proseRemote1, PATTERNS.proseRemote2, PATTERNS.proseRemote3, PATTERNS.proseRemoteRegion].flatMap((re) => [...own.matchAll(re)])) {
     if (inDenied(m.index)) continue;
     signals.push({ policy: 'remote', tier: 1, evidence: m[0], rule: 'prose', index: m.index, regions: proseRegions(own, m[0], m.index) });
   }
