@@ -109,6 +109,8 @@ describe('pay', () => {
     expect(mentionsPay(t)).toBe('To be upfront with candidates, we are publishing the base salary band for this job.');
     expect(mentionsPay('Role: Sales lead\nComp range: shared on the first call')).toBe('Comp range: shared on the first call');
     expect(mentionsPay('Pay: depends on experience')).toBe('Pay: depends on experience');
+    expect(mentionsPay('Fixed Rate: agreed per project')).toBe('Fixed Rate: agreed per project');
+    expect(mentionsPay('Vergütung: nach Vereinbarung')).toBe('Vergütung: nach Vereinbarung');
     expect(mentionsPay('This is a salaried position with equity.')).toBe('This is a salaried position with equity.');
     expect(mentionsPay('We offer a competitive salary and benefits.')).toBeNull();
     expect(mentionsPay('We build search.')).toBeNull();

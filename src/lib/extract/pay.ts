@@ -55,7 +55,7 @@ export const PATTERNS = {
   notDisclosed: /\b(?:not disclosed|undisclosed|not specified|competitive|negotiable|DOE)\b/i,
   /** Sentences that talk about pay (for mentionsPay). */
   payMention:
-    /\b(?:salary range|pay range|base salary|base pay|compensation range|comp range|salary band|pay scale|pay band|salary|salaried|compensation|wage|hourly rate|pay(?=:)|OTE)\b/i,
+    /\b(?:salary range|pay range|base salary|base pay|compensation range|comp range|salary band|pay scale|pay band|salary|salaried|compensation|wage|hourly rate|(?:pay|rate|comp)(?=:)|OTE|gehalt|vergütung|rémunération|salario)\b/i,
   /** "competitive salary", "competitive compensation": a pay word that names no figure. */
   vagueMention: /\b(?:competitive|attractive|generous|excellent|great)\s(?:base\s)?(?:salary|compensation|pay|wages?)\b|workers'? compensation|workers’ compensation/i,
   /** The word right after a figure ("8 to 11 company paid holidays", "150-200k DOE"). */
