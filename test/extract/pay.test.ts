@@ -96,6 +96,15 @@ describe('pay', () => {
     expect(pay('Salary: $128k (base) + equity')).toMatchObject({ min: 128000, max: 128000 });
   });
 
+  it('takes the range named base over total or expected compensation beside it', () => {
+    expect(pay('Compensation and perks\n - Expected annual compensation range: $151,000-178,500 USD\n - Base salary $137,000-162,000 USD\n - Up to 10% bonus'))
+      .toMatchObject({ min: 137000, max: 162000 });
+    expect(pay('That means a $92,000-$112,000 base, equity and uncapped commission, for an expected total compensation of up to ~$240,000.'))
+      .toMatchObject({ min: 92000, max: 112000 });
+    // Ranges by place that each name base keep their envelope.
+    expect(pay('Base salary: NYC $150k - $180k; Denver $130k - $160k')).toMatchObject({ min: 130000, max: 180000 });
+  });
+
   it('reads "up to" and lakh figures', () => {
     expect(pay('Backend Developer | Winnipeg, Canada (Onsite) | Up to $125k CAD + Stock Options')).toMatchObject({
       min: 125000, max: 125000, currency: 'CAD', rule: 'single-up-to',

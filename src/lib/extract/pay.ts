@@ -66,6 +66,10 @@ export const PATTERNS = {
   durationAfter: /^[ \u00A0]{0,2}(?:mins?|minutes?|secs?|seconds?)\b/i,
   /** A bracket right after a figure that says what it is ("$80k - $100k (OTE)", "$120k (base)"). */
   bracketAfter: /^[ \u00A0]{0,2}\(([^()\n]{1,30})\)/,
+  /** "base" among the last words before a figure ("Base salary:", "base pay range is"). */
+  baseBefore: /\bbase\b[^\n.]{0,30}$/i,
+  /** "base" right after a figure ("$90,000-$110,000 base"). */
+  baseAfter: /^[ \u00A0]{0,3}base\b/i,
   /** Sentence end inside a window of text. */
   sentenceEnd: /[.!?](?:\s|$)/g,
 } as const;
@@ -218,6 +222,8 @@ interface Candidate {
   bare: boolean;
   kind: Kind;
   strong: boolean;
+  /** "Base salary $140k-$165k", "$90k-$110k base": the word base names it, as against total or expected compensation. */
+  saysBase: boolean;
   qualifier: string | null;
 }
 
@@ -268,7 +274,7 @@ function lineAround(text: string, pos: number): { lineStart: number; line: strin
   return { lineStart, line: text.slice(lineStart, lineEnd) };
 }
 
-type Raw = Omit<Candidate, 'kind' | 'strong' | 'qualifier' | 'explicitPeriod'>;
+type Raw = Omit<Candidate, 'kind' | 'strong' | 'saysBase' | 'qualifier' | 'explicitPeriod'>;
 
 /**
  * Whether a figure fills a field of its own on its line: nothing before it back to a field separator
@@ -448,11 +454,12 @@ function classify(text: string, c: Raw, rates: Rates, date: string | null, prevE
   // Bonus, OTE, equity, sign-on: kept as extras with their evidence; their size says nothing about base pay.
   if (kind !== 'base' && kind !== 'neutral') {
     if (c.bare) return null;
-    return { ...c, period: c.period ?? 'year', explicitPeriod: c.period != null, kind, strong: false, qualifier: null };
+    return { ...c, period: c.period ?? 'year', explicitPeriod: c.period != null, kind, strong: false, saysBase: false, qualifier: null };
   }
   const p = periodFor(c, at, near.prevLine, rates, date);
   if (!p || !plainlyPay(text, c, at, strong, near.farTrap, p)) return null;
-  return { ...c, period: p.period, explicitPeriod: p.explicitPeriod, kind, strong, qualifier: qualifierOf(at.linePrefix) };
+  const saysBase = PATTERNS.baseBefore.test(at.before) || PATTERNS.baseAfter.test(at.after);
+  return { ...c, period: p.period, explicitPeriod: p.explicitPeriod, kind, strong, saysBase, qualifier: qualifierOf(at.linePrefix) };
 }
 
 /** Currencies written with a dollar sign ("C$", "A$", "$ … CAD"): the ones a bare "$" may stand for. */
@@ -618,11 +625,14 @@ export function findPay(text: string, rates: Rates, date: string | null): { pay:
   // The best candidate: a pay word beside it first, then a range, then the earliest.
   const order = (x: Candidate, y: Candidate) => Number(y.strong) - Number(x.strong) || Number(y.isRange) - Number(x.isRange) || x.start - y.start;
   const first = [...base].sort(order)[0]!;
-  const similar = base.filter((c) =>
+  let similar = base.filter((c) =>
     c.currency === first.currency && c.period === first.period &&
     c.min >= first.min / 4 && (c.max ?? c.min) <= (first.max ?? first.min) * 4 &&
     (c.strong || !first.strong || c.qualifier != null || c.isRange),
   );
+  // "Expected annual compensation $154k-$181.5k / Base salary $140k-$165k", "$90k-$110k base … total compensation
+  // up to $250k": where base is named, figures of other compensation (base plus bonus or commission) are not base.
+  if (similar.some((c) => c.saysBase)) similar = similar.filter((c) => c.saysBase || c.qualifier != null || !c.strong);
   const own = ownRanges(similar);
   if (own.ranges.length === 0) {
     const d = own.declined;
