@@ -34,6 +34,12 @@ describe('the extract command', () => {
     expect(b.overridden).toEqual(['level']);
   });
 
+  it('prints remote.region as a string (the first region named) and every region in remote.regions', () => {
+    const o = JSON.parse(run(['-'], 'Fernwerk | Data Engineer | Remote (Germany/UK) | Full-time\n\nWe build.').stdout);
+    expect(o.remote).toMatchObject({ policy: 'remote', region: 'Germany', regions: ['Germany', 'UK'] });
+    expect(typeof o.remote.region).toBe('string');
+  });
+
   it('reads stdin as a posting file when it starts with ---, else as plain text', () => {
     const r = run(['-'], '---\ntitle: ML Engineer\ncompany: Acme\n---\nhello');
     const o = JSON.parse(r.stdout);

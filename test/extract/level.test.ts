@@ -22,6 +22,15 @@ describe('"Member of Technical Staff" is a title, not the level staff', () => {
   });
 });
 
+describe('roles joined by a slash', () => {
+  it('gives no level when the roles name different ones, and keeps one level over alternatives of a field', () => {
+    expect(level('Staff Backend Engineer/Senior Software Engineer/Forward Deployed Engineer')).toBeNull();
+    expect(level('Senior Engineer / Staff Engineer')).toBeNull();
+    expect(level('Senior ML/AI Engineer')).toBe('senior');
+    expect(level('Senior Data Scientist/ML Engineer')).toBe('senior');
+  });
+});
+
 describe('level from the title', () => {
   it.each([
     ['Staff Machine Learning Engineer, Content Quality Signals', 'staff'],

@@ -54,6 +54,11 @@ describe('pay', () => {
     expect(pay('Salary: $120,000 - $150,000')!.annualMinUsd).toBe(120000);
   });
 
+  it('reads an annualised equivalent as yearly pay, whatever unit the sentence names first', () => {
+    expect(pay('Interns are paid an hourly rate equivalent to an annualized range of $98,000-117,000.')).toMatchObject({ min: 98000, max: 117000, period: 'year' });
+    expect(pay('Contractors are paid weekly; the annualised equivalent is £61,000 - £70,000.')).toMatchObject({ min: 61000, max: 70000, currency: 'GBP', period: 'year' });
+  });
+
   it('infers the period from the size of the figures when none is written', () => {
     expect(pay('Salary range: $120,000 - $150,000')!.period).toBe('year');
     expect(pay('Pay range: $25 - $32')!.period).toBe('hour');
@@ -81,6 +86,25 @@ describe('pay', () => {
     ]) expect(pay(t), t).toBeNull();
   });
 
+  it('takes a benefit named after its figure, a duration or a bracketed OTE for no base pay', () => {
+    expect(pay('Benefits:\n - A $1K monthly stipend for lunches\n - Health insurance')).toBeNull();
+    expect(pay('Interview process:\n 1. Intro chat (20–30 min) with the team')).toBeNull();
+    const ote = extractPay(clean('Comp range: $85k - $105k (OTE) + equity').text, ctx.rates, null);
+    expect(ote).toBeNull();
+    // A stipend that opens its line is an intern's pay; a bracket saying "base" keeps the figure base pay.
+    expect(pay('Stipend: $2,400 per month')).toMatchObject({ min: 2400, period: 'month' });
+    expect(pay('Salary: $128k (base) + equity')).toMatchObject({ min: 128000, max: 128000 });
+  });
+
+  it('takes the range named base over total or expected compensation beside it', () => {
+    expect(pay('Compensation and perks\n - Expected annual compensation range: $151,000-178,500 USD\n - Base salary $137,000-162,000 USD\n - Up to 10% bonus'))
+      .toMatchObject({ min: 137000, max: 162000 });
+    expect(pay('That means a $92,000-$112,000 base, equity and uncapped commission, for an expected total compensation of up to ~$240,000.'))
+      .toMatchObject({ min: 92000, max: 112000 });
+    // Ranges by place that each name base keep their envelope.
+    expect(pay('Base salary: NYC $150k - $180k; Denver $130k - $160k')).toMatchObject({ min: 130000, max: 180000 });
+  });
+
   it('reads "up to" and lakh figures', () => {
     expect(pay('Backend Developer | Winnipeg, Canada (Onsite) | Up to $125k CAD + Stock Options')).toMatchObject({
       min: 125000, max: 125000, currency: 'CAD', rule: 'single-up-to',
@@ -92,6 +116,11 @@ describe('pay', () => {
     const t = clean('At Northwind we value openness. To be upfront with candidates, we are publishing the base salary band for this job. The job is also eligible for equity.').text;
     expect(extractPay(t, ctx.rates, null)).toBeNull();
     expect(mentionsPay(t)).toBe('To be upfront with candidates, we are publishing the base salary band for this job.');
+    expect(mentionsPay('Role: Sales lead\nComp range: shared on the first call')).toBe('Comp range: shared on the first call');
+    expect(mentionsPay('Pay: depends on experience')).toBe('Pay: depends on experience');
+    expect(mentionsPay('Fixed Rate: agreed per project')).toBe('Fixed Rate: agreed per project');
+    expect(mentionsPay('Vergütung: nach Vereinbarung')).toBe('Vergütung: nach Vereinbarung');
+    expect(mentionsPay('This is a salaried position with equity.')).toBe('This is a salaried position with equity.');
     expect(mentionsPay('We offer a competitive salary and benefits.')).toBeNull();
     expect(mentionsPay('We build search.')).toBeNull();
   });

@@ -94,3 +94,17 @@ describe('remote region', () => {
     expect(remote('We work the FlexFirst way: teams agree together where and when they meet.')).toBeNull();
   });
 });
+
+describe('remote written against its region in running text', () => {
+  const remote = (t: string) => extractRemote(clean(t).text);
+  const intro = 'Quillmark\nLedgers for small shops\nWe are a team of nine in three countries.\n\n';
+  it.each([
+    [`${intro}We are hiring a Tech Lead and an SRE to own our sync engine and billing pipeline – REMOTE LATAM - and we answer every application.`, 'LATAM'],
+    [`${intro}We are hiring Senior TypeScript Engineers for the sync engine and the billing pipeline - REMOTE (US). Apply by email.`, 'US'],
+    [`${intro}Open roles, each with its own page and pay band listed there:\n// Senior Backend Engineer for the sync engine and the billing pipeline (Remote Europe / LATAM) - Ruby, 5+ years`, 'Europe'],
+  ])('%s → remote, %s', (text, region) => expect(remote(text)).toMatchObject({ policy: 'remote', region }));
+
+  it('reads no policy from a link that spells remote', () => {
+    expect(remote('Apply: https://careers.example.io/o/dev-100-remote-worldwide-hn')).toBeNull();
+  });
+});

@@ -40,8 +40,8 @@ export const PATTERNS = {
   junior: /\b(?:junior|jr|entry[- ]level|graduate|new[ \t]{1,4}grad(?:uate)?|associate)\b/i,
   roman: /\b(?:[Ee]ngineer|[Ss]cientist|[Dd]eveloper|[Aa]nalyst|[Rr]esearcher|SWE|SDE|MLE)[ \t,-]{1,3}(I{1,3}|IV|V)\b/,
   grade: /\b(?:L|IC|E)([3-8])\b/,
-  /** Separators between several roles in one title. */
-  roleSplit: /[,;+&]|\band\b/i,
+  /** Separators between several roles in one title; a slash only before a role naming its own level ("Staff X/Senior Y"). */
+  roleSplit: new RegExp(String.raw`[,;+&]|\band\b|\/(?=[ \t]{0,3}${IC}[ \t]{1,4}\w)`, 'i'),
   rolePart: new RegExp(String.raw`\b${ROLE_PARTS}\b`, 'i'),
   /** Text naming this role's level: "The Staff Machine Learning Engineer will", "hiring for a senior developer". */
   textRole: new RegExp(String.raw`\b(?:the|this|as[ \t]{1,4}an?|as[ \t]{1,4}the|hiring(?:[ \t]{1,4}for)?[ \t]{1,4}an?|seeking[ \t]{1,4}an?|looking[ \t]{1,4}for[ \t]{1,4}an?|for[ \t]{1,4}an?|need[ \t]{1,4}an?|we(?:'re|[ \t]{1,4}are)[ \t]{1,4}hiring[ \t]{1,4}an?)[ \t]{1,4}((?:senior|sr\.?|staff|principal|lead|junior|jr\.?|distinguished|entry[- ]level|mid-level)(?:[ \t]{1,4}staff)?)[ \t]{1,4}(?:[\w/+.-]+[ \t]{1,4}){0,4}?${ROLE_PARTS}\b(?![ \t]{1,4}(?:on|of|in|at|and|who|to|that|across)\b)`, 'gi'),

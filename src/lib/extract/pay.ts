@@ -35,7 +35,7 @@ export const PATTERNS = {
   keyword:
     /\b(?:on[- ]target(?: earnings| compensation| pay)?|salary|salaries|base|pay|paid|compensation|comp|wages?|rate|remuneration|earnings|income|range|band|TC|min|minimum|max|maximum|mid|midpoint|bonus(?:es)?|OTE|on-target|on target|commissions?|equity|stock|RSUs?|SARs|options|sign[- ]?on|signing|HSA|FSA|401 ?\(?k\)?|match|matching|reimburse(?:ment|d)?|allowance|budget|stipend|perks?|credits?|gifts?|tuition|relocation|raised?|raising|funding|funded|series|valuation|valued|revenue|ARR|MRR|ACV|invest(?:ed|ment|ors)?|assets|worth|sales|grants?|prize|customers|users|loans?|donat(?:e|ed|ion|ions)|spend|costs?|fees?|price|pricing|discount|deals?|subsidy|insurance|coverage|market cap|capital|round|profit|exits?|scholarship|award)\b/gi,
   /** Period words before a figure ("Hourly Rate:", "annual base salary", "monthly salary", "per hour"). */
-  periodWord: /\b(?:hourly|per hour|an hour|annual(?:ly)?|yearly|per year|per annum|monthly|per month|weekly|per week|daily|per day|day rate|bi-?weekly)\b/gi,
+  periodWord: /\b(?:hourly|per hour|an hour|annual(?:ly|i[sz]ed)?|yearly|per year|per annum|monthly|per month|weekly|per week|daily|per day|day rate|bi-?weekly)\b/gi,
   /** Phrases that announce a pay figure nearby. */
   payPhrase: /\b(?:salary|salaries|pay range|base pay|compensation|pay scale|pay band|hiring range)\b/i,
   /** Extras mentioned beside base pay ("+ equity", "plus 10% target bonus", "eligible for equity"). */
@@ -55,13 +55,21 @@ export const PATTERNS = {
   notDisclosed: /\b(?:not disclosed|undisclosed|not specified|competitive|negotiable|DOE)\b/i,
   /** Sentences that talk about pay (for mentionsPay). */
   payMention:
-    /\b(?:salary range|pay range|base salary|base pay|compensation range|salary band|pay scale|pay band|salary|compensation|wage|hourly rate)\b/i,
+    /\b(?:salary range|pay range|base salary|base pay|compensation range|comp range|salary band|pay scale|pay band|salary|salaried|compensation|wage|hourly rate|(?:pay|rate|comp)(?=:)|OTE|gehalt|vergütung|rémunération|salario)\b/i,
   /** "competitive salary", "competitive compensation": a pay word that names no figure. */
   vagueMention: /\b(?:competitive|attractive|generous|excellent|great)\s(?:base\s)?(?:salary|compensation|pay|wages?)\b|workers'? compensation|workers’ compensation/i,
   /** The word right after a figure ("8 to 11 company paid holidays", "150-200k DOE"). */
   wordAfter: /^[ \u00A0]{0,2}([A-Za-z][A-Za-z'’-]{1,30})/,
   /** Words after a bare figure that still leave it a pay figure: the pay talk around a salary. */
   payTail: /^(?:doe|cash|annual|starting|depending|dependent|based|negotiable|usd|eur|gbp|cad|plus|and|or|with|to|for|in|at|per|a|an|gross|net|fte|ote)$/i,
+  /** Units of time after a figure ("20–30 min", "45 mins"): a duration, never pay ("min" before a figure is a minimum). */
+  durationAfter: /^[ \u00A0]{0,2}(?:mins?|minutes?|secs?|seconds?)\b/i,
+  /** A bracket right after a figure that says what it is ("$80k - $100k (OTE)", "$120k (base)"). */
+  bracketAfter: /^[ \u00A0]{0,2}\(([^()\n]{1,30})\)/,
+  /** "base" among the last words before a figure ("Base salary:", "base pay range is"). */
+  baseBefore: /\bbase\b[^\n.]{0,30}$/i,
+  /** "base" right after a figure ("$90,000-$110,000 base"). */
+  baseAfter: /^[ \u00A0]{0,3}base\b/i,
   /** Sentence end inside a window of text. */
   sentenceEnd: /[.!?](?:\s|$)/g,
 } as const;
@@ -89,7 +97,7 @@ const PERIOD_WORDS: [RegExp, Period][] = [
   [/^(?:bi-?weekly|fortnightly)$/i, 'biweekly'],
   [/^(?:weeks?|wks?|weekly|per week)$/i, 'week'],
   [/^(?:months?|mos?|monthly|per month)$/i, 'month'],
-  [/^(?:years?|yrs?|annum|annually|annual|yearly|per year|per annum|p\.? ?a\.?|pa)$/i, 'year'],
+  [/^(?:years?|yrs?|annum|annually|annual|annuali[sz]ed|yearly|per year|per annum|p\.? ?a\.?|pa)$/i, 'year'],
 ];
 
 function periodOf(word: string): Period | null {
@@ -214,6 +222,8 @@ interface Candidate {
   bare: boolean;
   kind: Kind;
   strong: boolean;
+  /** "Base salary $140k-$165k", "$90k-$110k base": the word base names it, as against total or expected compensation. */
+  saysBase: boolean;
   qualifier: string | null;
 }
 
@@ -230,7 +240,8 @@ function nearestKind(w: string, last: boolean): Kind | null {
   for (const m of w.matchAll(PATTERNS.keyword)) {
     found = kindOf(m[0]);
     // "Stipend: ₹45,000 per month" (an intern's pay) opens its line; "learning stipend" is a benefit.
-    if (/^stipend$/i.test(m[0]) && !/[\p{L}\d]/u.test(w.slice(w.lastIndexOf('\n', m.index) + 1, m.index))) found = 'base';
+    // Only looking back: "$1K monthly stipend for meals" names a benefit after its figure.
+    if (last && /^stipend$/i.test(m[0]) && !/[\p{L}\d]/u.test(w.slice(w.lastIndexOf('\n', m.index) + 1, m.index))) found = 'base';
     if (!last) return found;
   }
   return found;
@@ -263,7 +274,7 @@ function lineAround(text: string, pos: number): { lineStart: number; line: strin
   return { lineStart, line: text.slice(lineStart, lineEnd) };
 }
 
-type Raw = Omit<Candidate, 'kind' | 'strong' | 'qualifier' | 'explicitPeriod'>;
+type Raw = Omit<Candidate, 'kind' | 'strong' | 'saysBase' | 'qualifier' | 'explicitPeriod'>;
 
 /**
  * Whether a figure fills a field of its own on its line: nothing before it back to a field separator
@@ -283,9 +294,10 @@ function fillsField(line: string, from: number, to: number): boolean {
 
 /**
  * A figure with no currency followed by a word that is no pay word counts that word ("8 to 11 company paid
- * holidays", "50-100 people"): it is never pay.
+ * holidays", "50-100 people"), and any figure followed by a unit of time is a duration ("(20–30 min)"): never pay.
  */
 function countsSomething(text: string, c: Raw): boolean {
+  if (PATTERNS.durationAfter.test(text.slice(c.end, c.end + 12))) return true;
   if (!c.bare) return false;
   const word = PATTERNS.wordAfter.exec(text.slice(c.end, c.end + 40))?.[1];
   if (!word || PATTERNS.payTail.test(word)) return false;
@@ -293,12 +305,27 @@ function countsSomething(text: string, c: Raw): boolean {
   return kind === null || kind === 'trap';
 }
 
-function classify(text: string, c: Raw, rates: Rates, date: string | null, prevEnd = 0): Candidate | null {
-  if (countsSomething(text, c)) return null;
+/** What is written around a candidate figure: its line, the words before and after it, and its header field. */
+interface Surroundings {
+  lineStart: number;
+  line: string;
+  header: boolean;
+  /** The words of its own sentence (or header field) before it. */
+  before: string;
+  /** The words right after it, up to where a new item starts. */
+  after: string;
+  /** The words since the previous figure on the line ("Staff: $190k - $210k, Principal $210k - $235k"). */
+  linePrefix: string;
+  /** An extra follows it ("+ equity", "• 0.15% - 0.30%"). */
+  extraAfter: boolean;
+  /** It fills a header field of its own. */
+  ownField: boolean;
+}
+
+function surroundings(text: string, c: Raw, prevEnd: number): Surroundings {
   const { lineStart, line } = lineAround(text, c.start);
   const header = isHeaderLine(line, rankOfLine(text, lineStart));
   let after = ownAfter(text, c.end);
-  // The words since the previous figure on the line ("Staff: $190k - $210k, Principal $210k - $235k").
   const linePrefix = text.slice(Math.max(lineStart, prevEnd), c.start).replace(/^[\s,;]{0,5}/, '');
   const extraAfter = PATTERNS.extraAfter.test(text.slice(c.end, c.end + 60).split('\n')[0]!)
     || PATTERNS.percentAfter.test(text.slice(c.end, c.end + 30));
@@ -315,24 +342,37 @@ function classify(text: string, c: Raw, rates: Rates, date: string | null, prevE
     ownField = !before.trim() && !/[\p{L}\d]/u.test(rest.replace(/\b(?:USD|EUR|GBP|CAD|k|K)\b/g, ''));
   }
   ownField ||= fillsField(line, c.start - lineStart, c.end - lineStart);
-  let kind: Kind | null = nearestKind(after, false);
+  return { lineStart, line, header, before, after, linePrefix, extraAfter, ownField };
+}
+
+/**
+ * What the nearest words say the figure is: base pay, an extra (bonus, OTE, equity, sign-on), a trap (funding,
+ * benefits, revenue …), or null (no word). `farTrap` when a trap word stands far back in a long sentence and was
+ * passed over; `prevLine` is the short heading above a figure that opens its line, when it was read.
+ */
+function kindNear(text: string, c: Raw, at: Surroundings): { kind: Kind | null; farTrap: boolean; prevLine: string } {
+  // "$80k - $100k (OTE)": a bracket right after the figure says what it is, before any other word does.
+  const bracket = PATTERNS.bracketAfter.exec(text.slice(c.end, c.end + 40))?.[1];
+  const bracketKind = bracket ? nearestKind(bracket, false) : null;
+  if (bracketKind && bracketKind !== 'base') return { kind: bracketKind, farTrap: false, prevLine: '' };
+  let kind: Kind | null = nearestKind(at.after, false);
   if (kind === 'base') kind = null; // "$X base salary" reads as pay, but so does the line before: decide below
-  const afterSaysPay = nearestKind(after, false) === 'base';
+  const afterSaysPay = nearestKind(at.after, false) === 'base';
   // A non-pay word far back in a long sentence ("…Revenue Activation Platform. A Full Stack Engineer (with
   // something to prove) $200K - $260K") says nothing about a salary-sized currency range: only a word within a
   // few words of it does ("ARR of $150k-$200k").
   let farTrap = false;
   if (kind == null) {
-    kind = nearestKind(before, true);
+    kind = nearestKind(at.before, true);
     if (kind === 'trap' && c.isRange && !c.bare) {
-      const near = nearestKind(before.slice(-40), true);
+      const near = nearestKind(at.before.slice(-40), true);
       if (near !== 'trap') { kind = near; farTrap = true; }
     }
   }
   // A figure at the start of a line under a short heading ("Salary Range\n$110,000 - $140,000").
   let prevLine = '';
-  if (kind == null && lineStart > 0 && !linePrefix.trim()) {
-    let prevEnd = lineStart - 1;
+  if (kind == null && at.lineStart > 0 && !at.linePrefix.trim()) {
+    let prevEnd = at.lineStart - 1;
     while (prevEnd > 0 && text[prevEnd - 1] === '\n') prevEnd--;
     const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
     // Only a short heading speaks for the figure under it; a paragraph's words ("build product daily") do not.
@@ -343,20 +383,15 @@ function classify(text: string, c: Raw, rates: Rates, date: string | null, prevE
     }
   }
   if (kind == null && afterSaysPay) kind = 'base';
-  if (kind === 'trap') return null;
-  if (kind === 'base' && /\braise\b/i.test(before)) return null;
-  const strong = kind === 'base';
-  kind ??= 'neutral';
-  // Bonus, OTE, equity, sign-on: kept as extras with their evidence; their size says nothing about base pay.
-  if (kind !== 'base' && kind !== 'neutral') {
-    if (c.bare) return null;
-    return { ...c, period: c.period ?? 'year', explicitPeriod: c.period != null, kind, strong: false, qualifier: null };
-  }
+  return { kind, farTrap, prevLine };
+}
 
-  // Period: written beside the figure, else a period word before it, else by size.
+/** The period of a base figure: written beside it, else a period word before it, else by size; null when implausible. */
+function periodFor(c: Raw, at: Surroundings, prevLine: string, rates: Rates, date: string | null):
+  { period: Period; explicitPeriod: boolean; usd: number; usdMax: number } | null {
   let period = c.period;
-  const explicitPeriod = period != null || nearestPeriodWord(before) != null || nearestPeriodWord(prevLine) != null;
-  period ??= nearestPeriodWord(before) ?? nearestPeriodWord(prevLine);
+  const explicitPeriod = period != null || nearestPeriodWord(at.before) != null || nearestPeriodWord(prevLine) != null;
+  period ??= nearestPeriodWord(at.before) ?? nearestPeriodWord(prevLine);
   const rate = ratePerUsd(c.currency, rates, date) ?? 1;
   const usd = c.min / rate;
   if (period == null) {
@@ -367,36 +402,64 @@ function classify(text: string, c: Raw, rates: Rates, date: string | null, prevE
   const [lo, hi] = PLAUSIBLE[period];
   const usdMax = (c.max ?? c.min) / rate;
   if (usd < lo || usdMax > hi) return null;
+  return { period, explicitPeriod, usd, usdMax };
+}
 
-  // Figures with no pay word near them count only in forms that are plainly pay.
-  const short = line.trim().length <= 80;
+/** Figures with no pay word near them count only in forms that are plainly pay. */
+function plainlyPay(text: string, c: Raw, at: Surroundings, strong: boolean, farTrap: boolean,
+  p: { period: Period; explicitPeriod: boolean; usd: number; usdMax: number }): boolean {
+  const short = at.line.trim().length <= 80;
   if (c.bare) {
     // No currency written: only beside a pay word, or as a salary-sized range alone on a short line or in a
     // header field of its own ("… | St. Louis or NYC | 150-200k").
-    const alone = line.trim().length <= 60 || ownField;
+    const alone = at.line.trim().length <= 60 || at.ownField;
     // An open salary-sized figure may fill a "|" header field too ("| Equity | 110k+ (based on experience) |").
-    const ok = strong ? (c.isRange || c.min >= 10000)
+    return strong ? (c.isRange || c.min >= 10000)
       : c.isRange ? (alone && c.min >= 10000 && (c.max ?? 0) <= c.min * 3)
-      : (c.max == null && header && ownField && period === 'year' && usd >= 20000);
-    if (!ok) return null;
-  } else if (kind === 'neutral') {
-    // A pay phrase shortly before ("we are sharing the base salary range … US based applicants only 222,000—327,000 USD").
-    const nearPay = c.isRange && PATTERNS.payPhrase.test(text.slice(Math.max(0, c.start - 500), c.start));
-    // A salary-sized yearly range in a currency ("Engineer ($125-200k USD): …", "$135-$155k — https://…"), or one
-    // figure followed by an extra ("$200k+, significant equity"), reads as pay wherever it stands.
-    const salaryShaped = period === 'year' && usd >= 20000 && usdMax <= 1000000 && (c.max == null || c.max <= c.min * 3);
-    const ok = farTrap ? salaryShaped : c.isRange
-      ? (explicitPeriod || short || header || nearPay || salaryShaped)
-      : (explicitPeriod || header || (short && c.upTo) || (salaryShaped && (extraAfter || ownField)));
-    if (!ok) return null;
+      : (c.max == null && at.header && at.ownField && p.period === 'year' && p.usd >= 20000);
   }
-  let qualifier: string | null = null;
+  if (strong) return true;
+  // A pay phrase shortly before ("we are sharing the base salary range … US based applicants only 222,000—327,000 USD").
+  const nearPay = c.isRange && PATTERNS.payPhrase.test(text.slice(Math.max(0, c.start - 500), c.start));
+  // A salary-sized yearly range in a currency ("Engineer ($125-200k USD): …", "$135-$155k — https://…"), or one
+  // figure followed by an extra ("$200k+, significant equity"), reads as pay wherever it stands.
+  const salaryShaped = p.period === 'year' && p.usd >= 20000 && p.usdMax <= 1000000 && (c.max == null || c.max <= c.min * 3);
+  return farTrap ? salaryShaped : c.isRange
+    ? (p.explicitPeriod || short || at.header || nearPay || salaryShaped)
+    : (p.explicitPeriod || at.header || (short && c.upTo) || (salaryShaped && (at.extraAfter || at.ownField)));
+}
+
+/** The level or place written right before a range on its line ("Senior:", "NYC"), when short and no pay word. */
+function qualifierOf(linePrefix: string): string | null {
   let q = linePrefix.replace(/^[\s\-–—•*·),;]{0,10}/, '').replace(/[\s:\-–—=(,;]{0,10}$/, '');
   // "Senior Designer (hybrid, $140k - $190k)": a bracket opened before the figure ends the qualifier.
   const open = q.lastIndexOf('(');
   if (open > 0 && !q.includes(')', open)) q = q.slice(0, open).trimEnd();
-  if (q && q.length <= 40 && !nearestKind(q, true) && !q.includes('|')) qualifier = q;
-  return { ...c, period, explicitPeriod, kind, strong, qualifier };
+  return q && q.length <= 40 && !nearestKind(q, true) && !q.includes('|') ? q : null;
+}
+
+/**
+ * Decide what one candidate figure is from what is written around it: base pay (with its period and qualifier),
+ * an extra, or nothing (a count, a trap word, an implausible size, a figure in no plain pay form).
+ */
+function classify(text: string, c: Raw, rates: Rates, date: string | null, prevEnd = 0): Candidate | null {
+  if (countsSomething(text, c)) return null;
+  const at = surroundings(text, c, prevEnd);
+  const near = kindNear(text, c, at);
+  let kind = near.kind;
+  if (kind === 'trap') return null;
+  if (kind === 'base' && /\braise\b/i.test(at.before)) return null;
+  const strong = kind === 'base';
+  kind ??= 'neutral';
+  // Bonus, OTE, equity, sign-on: kept as extras with their evidence; their size says nothing about base pay.
+  if (kind !== 'base' && kind !== 'neutral') {
+    if (c.bare) return null;
+    return { ...c, period: c.period ?? 'year', explicitPeriod: c.period != null, kind, strong: false, saysBase: false, qualifier: null };
+  }
+  const p = periodFor(c, at, near.prevLine, rates, date);
+  if (!p || !plainlyPay(text, c, at, strong, near.farTrap, p)) return null;
+  const saysBase = PATTERNS.baseBefore.test(at.before) || PATTERNS.baseAfter.test(at.after);
+  return { ...c, period: p.period, explicitPeriod: p.explicitPeriod, kind, strong, saysBase, qualifier: qualifierOf(at.linePrefix) };
 }
 
 /** Currencies written with a dollar sign ("C$", "A$", "$ … CAD"): the ones a bare "$" may stand for. */
@@ -562,11 +625,14 @@ export function findPay(text: string, rates: Rates, date: string | null): { pay:
   // The best candidate: a pay word beside it first, then a range, then the earliest.
   const order = (x: Candidate, y: Candidate) => Number(y.strong) - Number(x.strong) || Number(y.isRange) - Number(x.isRange) || x.start - y.start;
   const first = [...base].sort(order)[0]!;
-  const similar = base.filter((c) =>
+  let similar = base.filter((c) =>
     c.currency === first.currency && c.period === first.period &&
     c.min >= first.min / 4 && (c.max ?? c.min) <= (first.max ?? first.min) * 4 &&
     (c.strong || !first.strong || c.qualifier != null || c.isRange),
   );
+  // "Expected annual compensation $154k-$181.5k / Base salary $140k-$165k", "$90k-$110k base … total compensation
+  // up to $250k": where base is named, figures of other compensation (base plus bonus or commission) are not base.
+  if (similar.some((c) => c.saysBase)) similar = similar.filter((c) => c.saysBase || c.qualifier != null || !c.strong);
   const own = ownRanges(similar);
   if (own.ranges.length === 0) {
     const d = own.declined;

@@ -42,6 +42,8 @@ export const PATTERNS = {
   proseRemote1: new RegExp(String.raw`\b(?:fully|100%|completely|entirely|full[- ]time|permanently)[ \t]{1,4}remote(?:ly)?\b|\bremote[- ](?:first|only|friendly|native|ok|okay)\b|\bremote[ \t]{1,4}(?:role|position|job|opportunit(?:y|ies)|work|working|option|possible|company|culture|setup|friendly|candidates|applicants|hires?)\b`, 'gi'),
   proseRemote2: new RegExp(String.raw`\bwork(?:ing)?[ \t]{1,4}(?:fully[ \t]{1,4}|100%[ \t]{1,4})?remotely\b|\b(?:can|may|will|could)[ \t]{1,4}be[ \t]{1,4}(?:done[ \t]{1,4}|performed[ \t]{1,4}|based[ \t]{1,4})?(?:fully[ \t]{1,4})?remote(?:ly)?\b|\b(?:is|are|role's|we're|we[ \t]are)[ \t]{1,4}(?:a[ \t]{1,4})?(?:fully[ \t]{1,4}|100%[ \t]{1,4})?remote\b(?![ \t]{1,4}${REMOTE_NOT_POLICY}\b)`, 'gi'),
   proseRemote3: new RegExp(String.raw`\bopen[ \t]{1,4}to[ \t]{1,4}remote\b|\bhire[ \t]{1,4}remotely\b|\b(?:spread[ \t]{1,4}out|distributed)[ \t]{1,4}remotely\b|\(remote\)|\b(?:be[ \t]{1,4})?situated[ \t]{1,4}anywhere(?:[ \t]{1,4}in[ \t]{1,4}the[ \t]{1,4}(?:country|world|US|USA|United[ \t]States|UK|EU))?|\bwork[ \t]{1,4}from[ \t]{1,4}anywhere\b|\bremote[ \t]{1,4}(?:within|from|in)[ \t]{1,4}(?:the[ \t]{1,4})?(?:US|USA|U\.S\.|United States|Canada|EU|Europe|UK|North America|LATAM|Latin America|APAC)\b`, 'gi'),
+  /** "REMOTE LATAM", "Remote (US)", "remote - EU" in running text: remote written against the region it is open to. */
+  proseRemoteRegion: /(?<![-/.])\bremote[ \t]{0,2}(?:\((?:US|USA|LATAM|EU|EMEA|Europe|Canada|UK|APAC|North[ \t]America|Latin[ \t]America|worldwide)\)|(?:[-–—][ \t]{0,2})?(?:US|USA|LATAM|EU|EMEA|Europe|Canada|UK|APAC|North[ \t]America|Latin[ \t]America|worldwide)\b)/gi,
   /** Remote denied: "remote is not", "no remote", "not a remote role". */
   noRemote: /\b(?:no|not|non)[ \t-]+(?:a[ \t]{1,4})?(?:fully[ \t]{1,4})?remote\b|\bremote[ \t]{1,4}(?:work[ \t]{1,4})?(?:is|are)[ \t]{1,4}not\b|\b(?:not|unable[ \t]{1,4}to)[ \t]{1,4}(?:open[ \t]{1,4}to|offer|support|consider(?:ing)?)[ \t]{1,4}remote\b|\bremote[ \t]{1,4}(?:work[ \t]{1,4})?(?:isn't|is[ \t]{1,4}n't|not[ \t]{1,4}(?:possible|available|an[ \t]{1,4}option))\b/gi,
   /** Hybrid in prose. */
@@ -181,86 +183,90 @@ function sentenceAround(text: string, index: number, length: number): { text: st
   return { text: sentence, clause };
 }
 
-/**
- * Read the work arrangement of a posting.
- * @param text cleaned posting text
- * @returns the policy with region, office days a year, evidence spans and rule names; null when the text states none
- */
-export function extractRemote(text: string): Remote | null {
-  const own = text;
-  const signals: Signal[] = [];
-
-  // Tier 3: LinkedIn tags.
-  for (const m of own.matchAll(PATTERNS.tag)) {
+/** Tier 3: the employer's own tags (#LI-REMOTE, LI-HYBRID, #LI-Onsite). */
+function tagSignals(text: string): Signal[] {
+  return [...text.matchAll(PATTERNS.tag)].map((m) => {
     const kind = m[1]!.toUpperCase();
     const policy: RemotePolicy = kind === 'REMOTE' ? 'remote' : kind === 'HYBRID' ? 'hybrid' : 'onsite';
-    signals.push({ policy, tier: 3, evidence: m[0], rule: 'tag', index: m.index });
-  }
+    return { policy, tier: 3, evidence: m[0], rule: 'tag', index: m.index };
+  });
+}
 
-  // Tier 2: short header/field lines whose segments start or end with a policy word.
+/** The signal of one segment of a header or field line, if its words start or end with a policy word. */
+function segmentSignal(t: string, segs: { text: string; index: number }[], si: number, index: number): Signal | null {
+  const seg = segs[si]!;
+  if (PATTERNS.partRemote.test(seg.text)) return { policy: 'hybrid', tier: 2, evidence: seg.text, rule: 'header', index };
+  if (/\b(?:no|not)[ \t]{1,4}remote\b/i.test(seg.text)) return { policy: 'no-remote', tier: 2, evidence: seg.text, rule: 'header', index };
+  if (PATTERNS.segRemote.test(seg.text)) {
+    // "Remote, US": the region segment belongs in the evidence.
+    const nextSeg = segs[si + 1];
+    let evidence = seg.text;
+    if (nextSeg && nextSeg.text.length <= 30 && regionsIn(nextSeg.text).length && !regionsIn(seg.text).length) {
+      evidence = t.slice(seg.index, nextSeg.index + nextSeg.text.length);
+      const close = t.indexOf(')', seg.index);
+      if (evidence.includes('(') && !evidence.includes(')') && close >= 0) evidence = t.slice(seg.index, close + 1);
+    }
+    return { policy: 'remote', tier: 2, evidence, rule: 'header', index, regions: regionsAfter(seg.text, segs.slice(si + 1)) };
+  }
+  if (PATTERNS.segHybrid.test(seg.text)) return { policy: 'hybrid', tier: 2, evidence: seg.text, rule: 'header', index };
+  if (PATTERNS.segOnsite.test(seg.text)) {
+    // "In-Office 3-4 days" is a hybrid cadence, not full-time onsite.
+    const n = /\b([1-7])[ \t]{0,4}(?:-[ \t]{0,4}\d[ \t]{0,4})?(?:days?|x)\b/i.exec(seg.text);
+    const days = (n ? Number(n[1]) < 5 : false) || /\b(?:mon|tue|wed|thu|fri)/i.test(seg.text);
+    return { policy: days ? 'hybrid' : 'onsite', tier: 2, evidence: seg.text, rule: 'header', index };
+  }
+  return null;
+}
+
+/** Tier 2: header lines, "Key: value" fields and short lines whose segments start or end with a policy word. */
+function lineSignals(text: string): Signal[] {
+  const signals: Signal[] = [];
   let offset = 0;
-  const lines = own.split('\n');
   let rank = 0;
-  lines.forEach((line) => {
+  for (const line of text.split('\n')) {
     const lineStart = offset;
     offset += line.length + 1;
     const t = line.trim();
-    if (!t) return;
+    if (!t) continue;
     const isField = /^[ \t]{0,4}(?:[-*•][ \t]{0,4})?[A-Za-z][A-Za-z ]{1,30}:/.test(line);
     // A header line (header.ts), or any short line among the top three (job boards print "Remote", "Hybrid" alone).
     const isHeader = isHeaderLine(t, rank) || (rank < 3 && t.length <= 120);
     rank++;
     const isShort = t.length <= 60 || (t.length <= 140 && /[|•·]/.test(t));
-    if (!isField && !isHeader && !isShort) return;
+    if (!isField && !isHeader && !isShort) continue;
     const yn = PATTERNS.yesNo.exec(t);
     if (yn) {
       const word = yn[1]!.toLowerCase().replace('-', '');
       const yes = !/^no$/i.test(yn[2]!);
       if (word === 'remote') signals.push({ policy: yes ? 'remote' : 'no-remote', tier: 2, evidence: yn[0].trim(), rule: 'field', index: lineStart });
       else if (yes) signals.push({ policy: word === 'hybrid' ? 'hybrid' : 'onsite', tier: 2, evidence: yn[0].trim(), rule: 'field', index: lineStart });
-      return;
+      continue;
     }
     // Long prose lines that happen to be short are not fields: require few words unless the line has separators.
-    if (!isHeader && !isField && !/[|•·]/.test(t) && t.split(/\s+/).length > 8) return;
+    if (!isHeader && !isField && !/[|•·]/.test(t) && t.split(/\s+/).length > 8) continue;
     const segs = segments(t.replace(/^[ \t]{0,4}[A-Za-z][A-Za-z ]{1,30}:[ \t]{0,4}/, (m) => ' '.repeat(m.length)));
     for (let si = 0; si < segs.length; si++) {
       const seg = segs[si]!;
       // Long segments only count in a header, and only by their first words ("| ONSITE Zigment is a …").
       if (seg.text.length > 60 && !(isHeader && (PATTERNS.segRemote.test(seg.text.slice(0, 40).replace(/\s\S*$/, '')) || PATTERNS.segOnsite.test(seg.text.slice(0, 40).replace(/\s\S*$/, ''))))) continue;
-      const index = lineStart + (line.length - line.trimStart().length) + seg.index;
-      if (PATTERNS.partRemote.test(seg.text)) {
-        signals.push({ policy: 'hybrid', tier: 2, evidence: seg.text, rule: 'header', index });
-      } else if (/\b(?:no|not)[ \t]{1,4}remote\b/i.test(seg.text)) {
-        signals.push({ policy: 'no-remote', tier: 2, evidence: seg.text, rule: 'header', index });
-      } else if (PATTERNS.segRemote.test(seg.text)) {
-        // "Remote, US": the region segment belongs in the evidence.
-        const nextSeg = segs[si + 1];
-        let evidence = seg.text;
-        if (nextSeg && nextSeg.text.length <= 30 && regionsIn(nextSeg.text).length && !regionsIn(seg.text).length) {
-          evidence = t.slice(seg.index, nextSeg.index + nextSeg.text.length);
-          const close = t.indexOf(')', seg.index);
-          if (evidence.includes('(') && !evidence.includes(')') && close >= 0) evidence = t.slice(seg.index, close + 1);
-        }
-        signals.push({ policy: 'remote', tier: 2, evidence, rule: 'header', index, regions: regionsAfter(seg.text, segs.slice(si + 1)) });
-      } else if (PATTERNS.segHybrid.test(seg.text)) {
-        signals.push({ policy: 'hybrid', tier: 2, evidence: seg.text, rule: 'header', index });
-      } else if (PATTERNS.segOnsite.test(seg.text)) {
-        // "In-Office 3-4 days" is a hybrid cadence, not full-time onsite.
-        const n = /\b([1-7])[ \t]{0,4}(?:-[ \t]{0,4}\d[ \t]{0,4})?(?:days?|x)\b/i.exec(seg.text);
-        const days = (n ? Number(n[1]) < 5 : false) || /\b(?:mon|tue|wed|thu|fri)/i.test(seg.text);
-        signals.push({ policy: days ? 'hybrid' : 'onsite', tier: 2, evidence: seg.text, rule: 'header', index });
-      }
+      const signal = segmentSignal(t, segs, si, lineStart + (line.length - line.trimStart().length) + seg.index);
+      if (signal) signals.push(signal);
     }
-  });
+  }
+  return signals;
+}
 
-  // Tier 1: prose.
+/** Tier 1: prose ("fully remote", "hybrid work", "in person only", "remote is not an option") and an office cadence. */
+function proseSignals(text: string, cadence: ReturnType<typeof extractCadence>): Signal[] {
+  const own = text;
+  const signals: Signal[] = [];
   const denied: [number, number][] = [];
   for (const m of own.matchAll(PATTERNS.noRemote)) {
     denied.push([m.index, m.index + m[0].length]);
     signals.push({ policy: 'no-remote', tier: 1, evidence: m[0], rule: 'prose', index: m.index });
   }
   const inDenied = (i: number) => denied.some(([a, b]) => i >= a - 2 && i <= b);
-  for (const m of [PATTERNS.proseRemote1, PATTERNS.proseRemote2, PATTERNS.proseRemote3].flatMap((re) => [...own.matchAll(re)])) {
+  for (const m of [PATTERNS.proseRemote1, PATTERNS.proseRemote2, PATTERNS.proseRemote3, PATTERNS.proseRemoteRegion].flatMap((re) => [...own.matchAll(re)])) {
     if (inDenied(m.index)) continue;
     signals.push({ policy: 'remote', tier: 1, evidence: m[0], rule: 'prose', index: m.index, regions: proseRegions(own, m[0], m.index) });
   }
@@ -278,14 +284,23 @@ export function extractRemote(text: string): Remote | null {
     if (PATTERNS.onsiteNotPolicyAfter.test(after.trim())) continue;
     signals.push({ policy: 'onsite', tier: 1, evidence: m[0], rule: 'prose', index: m.index });
   }
-  const cadence = extractCadence(own);
   if (cadence) {
     const occasional = cadence.days[1] < 24;
     const fullWeek = cadence.days[0] >= 260;
     signals.push({ policy: occasional ? 'remote' : fullWeek ? 'onsite' : 'hybrid', tier: 1, evidence: cadence.evidence, rule: 'cadence', index: own.indexOf(cadence.evidence) });
   }
+  return signals;
+}
 
-  return decide(signals, cadence);
+/**
+ * Read the work arrangement of a posting: the signals of each tier (tags, header and field lines, prose), then the
+ * strongest tier that says anything decides.
+ * @param text cleaned posting text
+ * @returns the policy with region, office days a year, evidence spans and rule names; null when the text states none
+ */
+export function extractRemote(text: string): Remote | null {
+  const cadence = extractCadence(text);
+  return decide([...tagSignals(text), ...lineSignals(text), ...proseSignals(text, cadence)], cadence);
 }
 
 /** Pick the policy from the signals (see the module comment), then gather region, cadence and evidence. */

@@ -201,70 +201,33 @@ function cleanCompany(s: string): string | null {
   return v;
 }
 
-/**
- * The employer named in the text.
- * @param text cleaned posting text
- * @returns the company as written (canonicalCompany folds aliases), the rule and span; null when none is named
- */
-export function extractCompanyName(text: string): Found<string> | null {
-  const own = text;
-  const field = PATTERNS.companyLine.exec(own);
-  if (field) {
-    const v = cleanCompany(field[1]!);
-    if (v) return { value: v, rule: 'company-field', evidence: field[0].trim() };
-  }
-  // A first line "Acme Robotics (YC W24) Is Hiring" names the company before "is hiring".
-  const hiring = PATTERNS.firstLineHiring.exec(own.trimStart().split('\n', 1)[0]!);
-  if (hiring) {
-    const v = cleanCompany(hiring[1]!);
-    if (v) return { value: v, rule: 'first-line-hiring', evidence: hiring[0].trim() };
-  }
-  const header = headerLine(own);
-  if (header) {
-    const fields = headerFields(header)!.flatMap((f) => (header.includes('|') ? f.split(/\s[-–—]\s/) : [f]));
-    for (const f of fields) {
-      if (isRoleField(f) || isMetaField(f)) continue;
-      const v = cleanCompany(f);
-      if (v) return { value: v, rule: 'header', evidence: f };
-    }
-  }
-  const lines = own.split('\n').map((l) => l.trim()).filter(Boolean);
-  // A short line of its own right after the title line (job boards: "Title\n\nPinterest\n").
-  const ti = lines.slice(0, 15).findIndex(isTitleLine);
-  if (ti >= 0) {
-    const next = lines[ti + 1];
-    if (next && next.length <= 40 && /^[A-Z0-9]/.test(next) && !/[:@]/.test(next) && next.split(/\s+/).length <= 4 && !ROLE_RE.test(next) && !placesIn(next).length && !/[$\d]/.test(next)) {
-      const v = cleanCompany(next);
-      if (v) return { value: v, rule: 'line-after-title', evidence: next };
-    }
-  }
-  // A first line that is only a name ("SafetyWing", "This Dot Labs"), or a name before " - " and a pitch
-  // ("Quillworks (quillworks.io) - we're rebuilding …").
-  const firstSegment = lines[0]?.split(/\s[-–—]\s/, 1)[0]?.trim();
-  const first = firstSegment?.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
-  if (first && first.length <= 40 && first.split(/\s+/).length <= 4 && /^[A-Z0-9]/.test(first) && !ROLE_RE.test(first) && !/[.!?:,]$/.test(first) && !placesIn(first).length) {
-    const v = cleanCompany(first);
-    if (v) return { value: v, rule: 'first-line', evidence: firstSegment! };
-  }
-  let best: { v: string; rule: string; evidence: string; index: number } | null = null;
-  const offer = (raw: string | null, rule: string, evidence: string, index: number) => {
-    const v = raw ? cleanCompany(raw) : null;
-    if (v && (!best || index < best.index)) best = { v, rule, evidence, index };
-  };
-  // "About Pinterest:" as a heading line.
+/** A company named in prose, with where it stands: the earliest of these is taken. */
+interface ProseName {
+  raw: string;
+  rule: string;
+  evidence: string;
+  index: number;
+}
+
+/** "About Pinterest:" as a heading line. */
+function aboutHeading(text: string): ProseName | null {
   let lineStart = 0;
-  for (const line of own.split('\n')) {
+  for (const line of text.split('\n')) {
     const t = line.trim();
     if (t.startsWith('About ') && t.length <= 50) {
       const name = t.slice(6).replace(/:$/, '').trim();
       const ws = name.split(' ');
-      if (ws.length <= 4 && ws.every((w) => PATTERNS.nameWord.test(w))) { offer(name, 'about', t, lineStart); break; }
+      if (ws.length <= 4 && ws.every((w) => PATTERNS.nameWord.test(w))) return { raw: name, rule: 'about', evidence: t, index: lineStart };
     }
     lineStart += line.length + 1;
   }
-  // "At Pinterest, we …".
-  for (const m of own.matchAll(PATTERNS.atWord)) {
-    const ws = wordsFrom(own, m.index + 3, 6);
+  return null;
+}
+
+/** "At Pinterest, we …". */
+function atCompany(text: string): ProseName | null {
+  for (const m of text.matchAll(PATTERNS.atWord)) {
+    const ws = wordsFrom(text, m.index + 3, 6);
     const name: string[] = [];
     let ok = false;
     for (let k = 0; k < ws.length && name.length < 4; k++) {
@@ -274,24 +237,88 @@ export function extractCompanyName(text: string): Found<string> | null {
       name.push(bare);
       if (bare !== w) { ok = /^(?:we|we're|we’re|our)$/i.test(ws[k + 1]?.w ?? ''); break; }
     }
-    if (ok) { offer(name.join(' '), 'at-company', `At ${name.join(' ')}`, m.index); break; }
+    if (ok) return { raw: name.join(' '), rule: 'at-company', evidence: `At ${name.join(' ')}`, index: m.index };
   }
-  // "<Company> is hiring / is a / is looking for".
-  for (const m of own.matchAll(PATTERNS.isVerb)) {
-    const name = nameBefore(own, m.index);
-    if (name) { offer(name, 'company-is', `${name}${m[0]}`, Math.max(0, m.index - name.length)); break; }
+  return null;
+}
+
+/** "<Company> is hiring / is a / is looking for". */
+function companyIs(text: string): ProseName | null {
+  for (const m of text.matchAll(PATTERNS.isVerb)) {
+    const name = nameBefore(text, m.index);
+    if (name) return { raw: name, rule: 'company-is', evidence: `${name}${m[0]}`, index: Math.max(0, m.index - name.length) };
   }
-  // "… and Lumenfold has several open roles", "Quarry/Stone has 3 openings".
-  for (const m of own.matchAll(PATTERNS.hasOpenings)) {
-    const name = capitalisedBefore(own, m.index);
-    if (name) { offer(name.value, 'has-openings', `${name.evidence}${m[0]}`, m.index - name.evidence.length); break; }
+  return null;
+}
+
+/** "… and Lumenfold has several open roles", "Quarry/Stone has 3 openings". */
+function hasOpenings(text: string): ProseName | null {
+  for (const m of text.matchAll(PATTERNS.hasOpenings)) {
+    const name = capitalisedBefore(text, m.index);
+    if (name) return { raw: name.value, rule: 'has-openings', evidence: `${name.evidence}${m[0]}`, index: m.index - name.evidence.length };
   }
-  // "We're hiring writers at Tidewell.io", "apply at Brightpath.com": a company named by its web address.
-  for (const m of own.matchAll(PATTERNS.atLower)) {
-    const w = (wordsFrom(own, m.index + 3, 1)[0]?.w ?? '').replace(/[,.;:!?)]$/, '');
+  return null;
+}
+
+/** "We're hiring writers at Tidewell.io", "apply at Brightpath.com": a company named by its web address. */
+function atDomain(text: string): ProseName | null {
+  for (const m of text.matchAll(PATTERNS.atLower)) {
+    const w = (wordsFrom(text, m.index + 3, 1)[0]?.w ?? '').replace(/[,.;:!?)]$/, '');
     const d = PATTERNS.domain.exec(w);
-    if (d) { offer(d[1]!, 'at-domain', `at ${w}`, m.index); break; }
+    if (d) return { raw: d[1]!, rule: 'at-domain', evidence: `at ${w}`, index: m.index };
   }
-  const found = best as { v: string; rule: string; evidence: string; index: number } | null;
-  return found ? { value: found.v, rule: found.rule, evidence: found.evidence } : null;
+  return null;
+}
+
+/** The company the layout names: a "Company:" field, a first line, the header, the line after the title. */
+function structuredCompany(text: string): Found<string> | null {
+  const field = PATTERNS.companyLine.exec(text);
+  const fromField = field && cleanCompany(field[1]!);
+  if (fromField) return { value: fromField, rule: 'company-field', evidence: field[0].trim() };
+  // A first line "Acme Robotics (YC W24) Is Hiring" names the company before "is hiring".
+  const hiring = PATTERNS.firstLineHiring.exec(text.trimStart().split('\n', 1)[0]!);
+  const fromHiring = hiring && cleanCompany(hiring[1]!);
+  if (fromHiring) return { value: fromHiring, rule: 'first-line-hiring', evidence: hiring[0].trim() };
+  const header = headerLine(text);
+  if (header) {
+    const fields = headerFields(header)!.flatMap((f) => (header.includes('|') ? f.split(/\s[-–—]\s/) : [f]));
+    for (const f of fields) {
+      if (isRoleField(f) || isMetaField(f)) continue;
+      const v = cleanCompany(f);
+      if (v) return { value: v, rule: 'header', evidence: f };
+    }
+  }
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  // A short line of its own right after the title line (job boards: "Title\n\nPinterest\n").
+  const ti = lines.slice(0, 15).findIndex(isTitleLine);
+  const next = ti >= 0 ? lines[ti + 1] : undefined;
+  if (next && next.length <= 40 && /^[A-Z0-9]/.test(next) && !/[:@]/.test(next) && next.split(/\s+/).length <= 4 && !ROLE_RE.test(next) && !placesIn(next).length && !/[$\d]/.test(next)) {
+    const v = cleanCompany(next);
+    if (v) return { value: v, rule: 'line-after-title', evidence: next };
+  }
+  // A first line that is only a name ("SafetyWing", "This Dot Labs"), or a name before " - " and a pitch
+  // ("Quillworks (quillworks.io) - we're rebuilding …").
+  const firstSegment = lines[0]?.split(/\s[-–—]\s/, 1)[0]?.trim();
+  const first = firstSegment?.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  if (first && first.length <= 40 && first.split(/\s+/).length <= 4 && /^[A-Z0-9]/.test(first) && !ROLE_RE.test(first) && !/[.!?:,]$/.test(first) && !placesIn(first).length) {
+    const v = cleanCompany(first);
+    if (v) return { value: v, rule: 'first-line', evidence: firstSegment! };
+  }
+  return null;
+}
+
+/**
+ * The employer named in the text: what the layout names first, else the earliest name in prose.
+ * @param text cleaned posting text
+ * @returns the company as written (canonicalCompany folds aliases), the rule and span; null when none is named
+ */
+export function extractCompanyName(text: string): Found<string> | null {
+  const structured = structuredCompany(text);
+  if (structured) return structured;
+  let best: (ProseName & { value: string }) | null = null;
+  for (const found of [aboutHeading(text), atCompany(text), companyIs(text), hasOpenings(text), atDomain(text)]) {
+    const value = found && cleanCompany(found.raw);
+    if (found && value && (!best || found.index < best.index)) best = { ...found, value };
+  }
+  return best ? { value: best.value, rule: best.rule, evidence: best.evidence } : null;
 }
