@@ -74,6 +74,14 @@ describe('title: a hiring sentence on its own line', () => {
   });
 });
 
+describe('company: header fields that look like something else', () => {
+  it('takes a name that starts with a pay word ("Equity …") and never a figure split from a pay field', () => {
+    expect(company('Equity Harbor | Lead ML Engineer | Cleveland, OH or REMOTE | Full-time | 150 - 180k\n\nWe are hiring.')).toBe('Equity Harbor');
+    expect(company('Role: ML Engineer | 120 - 150k | Remote\n\nWe are hiring.')).not.toBe('120');
+    expect(company('Acme Robotics | ML Engineer | Remote | Salary + Equity\n\nWe are hiring.')).toBe('Acme Robotics');
+  });
+});
+
 describe('title and company: first lines that are not headers', () => {
   it('reads the company from "<Company> (YC W24) Is Hiring"', () => {
     expect(extractCompanyName('Lanternfish Labs (YC S23) Is Hiring\n\nWe build ledgers.')?.value).toBe('Lanternfish Labs');

@@ -26,7 +26,7 @@ export const PATTERNS = {
   /** "… is looking for a Principal Geospatial Data Engineer to …", "hiring for a senior billing platform architect". */
   proseHiring: new RegExp(String.raw`\b(?:looking[ \t]{1,4}for|seeking|hiring(?:[ \t]{1,4}for)?|searching[ \t]{1,4}for|recruiting)[ \t]{1,4}(?:an?|our|one|two)[ \t]{1,4}((?:(?:[A-Z][\w/&+.-]{0,30}|&|${LEVEL_WORD})[ \t]{1,4}){0,6}?${ROLE_NOUN})\b`, 'gi'),
   /** Place-like or type-like header fields. */
-  typeField: /^(?:full[- ]?time|part[- ]?time|contract(?:or)?|freelance|permanent|internship|intern(?:ship)?s?|visa|relocation|no[ \t]{1,4}visa|onsite|on-site|remote|hybrid|in[- ]person|equity|\d[\w ]*people|multiple[ \t]{1,4}(?:roles|positions|openings))\b/i,
+  typeField: /^(?:full[- ]?time|part[- ]?time|contract(?:or)?|freelance|permanent|internship|intern(?:ship)?s?|visa|relocation|no[ \t]{1,4}visa|onsite|on-site|remote|hybrid|in[- ]person|equity(?=[ \t]*(?:$|[+&,/]))|\d[\w ]*people|multiple[ \t]{1,4}(?:roles|positions|openings))\b/i,
   url: /https?:\/\/|www\.|\.(?:com|io|ai|co|org|net|dev|app|xyz|tech)\b/i,
   pay: /[$€£]|\b\d{2,3}[ \t]{0,4}k\b|\b(?:usd|eur|gbp|salary)\b/i,
   /** A first line that is only "<Company> (YC W24) is hiring". */
@@ -198,6 +198,8 @@ function cleanCompany(s: string): string | null {
   const v = trimChars(s.replace(/\([^()]*\)/g, ' ').replace(/[([{].*$/, '').replace(/\s+/g, ' '), ' ,;:–—-');
   if (!v || v.length > 60 || NOT_COMPANY.test(v) || ROLE_RE.test(v) && v.split(' ').length > 2) return null;
   if (/^(?:https?:|www\.)/i.test(v)) return null;
+  // A figure is no name: "150" from a pay field "150 - 180k" split at its dash.
+  if (/^[\d\s.,$€£+kK-]+$/.test(v)) return null;
   return v;
 }
 
