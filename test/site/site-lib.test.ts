@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { highlight, markClass, marksLabel } from '../../src/lib/site/highlight.ts';
+import { pagerPages } from '../../src/lib/site/browse.ts';
 import { currencyNote, dateLabel, groupRemoved, officeDaysLabel, payText, percent, safeUrl, usdShort } from '../../src/lib/site/format.ts';
 import { facetCounts, filterBy, pageCount, pageOf, postingsPagePath, PAGE_SIZE } from '../../src/lib/site/browse.ts';
 import { provenance, provenanceLabel } from '../../src/lib/site/provenance.ts';
@@ -69,6 +70,9 @@ describe('formatting', () => {
     expect([percent(0.42), percent(0.042), percent(0)]).toEqual(['42%', '4.2%', '0%']);
     expect(dateLabel('2025-11-05')).toBe('Nov 5, 2025');
     expect(dateLabel('2019-06')).toBe('Jun 2019');
+    // A pager links the ends and a window around the current page, not every page of thousands.
+    expect(pagerPages(10, 2000)).toEqual([1, null, 7, 8, 9, 10, 11, 12, 13, null, 2000]);
+    expect(pagerPages(1, 3)).toEqual([1, 2, 3]);
     // The "As stated" column names a currency once: not when the quoted words already do.
     expect([currencyNote('USD', '$180,000 - $240,000'), currencyNote('EUR', 'EUR 60,000'), currencyNote('GBP', '50-60k a year')]).toEqual(['', '', 'GBP']);
     expect(officeDaysLabel(4, 8)).toBe('4–8 days a year (1–2 a quarter)');
