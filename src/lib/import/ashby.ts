@@ -3,7 +3,7 @@ import type { BoardPay, Period } from '../extract/types.ts';
 import { htmlToText } from './html.ts';
 import { withOrigin, type JsonClient } from './http.ts';
 import type { Candidate } from './run.ts';
-import { compact, isoDay, ORIGINS, workplaceOf, type BoardOptions } from './boards.ts';
+import { compact, isoDay, API_ORIGINS, workplaceOf, type BoardOptions } from './boards.ts';
 
 
 interface AshbyComponent { compensationType?: string; interval?: string; currencyCode?: string | null; minValue?: number | null; maxValue?: number | null }
@@ -51,7 +51,7 @@ export function ashbyCandidate(job: AshbyJob, board: string, options: BoardOptio
 
 /** Every job of an Ashby board as candidate postings. */
 export async function ashbyBoard(client: JsonClient, api: string | undefined, board: string, options: BoardOptions): Promise<Candidate[]> {
-  const url = withOrigin(`${ORIGINS.ashby}/posting-api/job-board/${encodeURIComponent(board)}?includeCompensation=true`, api);
+  const url = withOrigin(`${API_ORIGINS.ashby}/posting-api/job-board/${encodeURIComponent(board)}?includeCompensation=true`, api);
   const body = await client.getJson<{ jobs?: AshbyJob[] }>(url);
   if (!body || !Array.isArray(body.jobs)) throw new Error(`${url}: the answer has no \`jobs\` list`);
   return body.jobs.map((job) => ashbyCandidate(job, board, options));

@@ -13,12 +13,13 @@
  */
 import type { BoardStatement, RemotePolicy } from '../extract/types.ts';
 
-export const ORIGINS = {
+/** The documented origin of each job-board API (`--api` replaces it; the paths stay). */
+export const API_ORIGINS = {
   ashby: 'https://api.ashbyhq.com',
   greenhouse: 'https://boards-api.greenhouse.io',
   lever: 'https://api.lever.co',
 } as const;
-export type BoardSource = keyof typeof ORIGINS;
+export type BoardSource = keyof typeof API_ORIGINS;
 
 /** What every board importer is told besides the board name. */
 export interface BoardOptions {

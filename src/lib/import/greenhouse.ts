@@ -3,7 +3,7 @@ import type { BoardPay, Period } from '../extract/types.ts';
 import { htmlToText, unescapeOnce } from './html.ts';
 import { withOrigin, type JsonClient } from './http.ts';
 import type { Candidate } from './run.ts';
-import { compact, isoDay, ORIGINS, type BoardOptions } from './boards.ts';
+import { compact, isoDay, API_ORIGINS, type BoardOptions } from './boards.ts';
 
 
 interface GreenhouseRange { min_cents?: number; max_cents?: number; currency_type?: string; title?: string | null; blurb?: string | null }
@@ -44,7 +44,7 @@ export function greenhouseCandidate(job: GreenhouseJob, ranges: GreenhouseRange[
 
 /** Every job of a Greenhouse board as candidate postings; a job whose pay item cannot be read is reported and kept without board pay. */
 export async function greenhouseBoard(client: JsonClient, api: string | undefined, board: string, options: BoardOptions, onFailure: (where: string, reason: string) => void): Promise<Candidate[]> {
-  const base = `${ORIGINS.greenhouse}/v1/boards/${encodeURIComponent(board)}/jobs`;
+  const base = `${API_ORIGINS.greenhouse}/v1/boards/${encodeURIComponent(board)}/jobs`;
   const list = await client.getJson<{ jobs?: GreenhouseJob[] }>(withOrigin(`${base}?content=true`, api));
   if (!list || !Array.isArray(list.jobs)) throw new Error(`${withOrigin(base, api)}: the answer has no \`jobs\` list`);
   return Promise.all(list.jobs.map(async (job) => {

@@ -3,7 +3,7 @@ import type { BoardPay, Period } from '../extract/types.ts';
 import { htmlToText } from './html.ts';
 import { withOrigin, type JsonClient } from './http.ts';
 import type { Candidate } from './run.ts';
-import { compact, isoDay, ORIGINS, workplaceOf, type BoardOptions } from './boards.ts';
+import { compact, isoDay, API_ORIGINS, workplaceOf, type BoardOptions } from './boards.ts';
 
 
 interface LeverPosting {
@@ -46,7 +46,7 @@ export function leverCandidate(p: LeverPosting, site: string, options: BoardOpti
 
 /** Every posting of a Lever site as candidate postings. */
 export async function leverSite(client: JsonClient, api: string | undefined, site: string, options: BoardOptions): Promise<Candidate[]> {
-  const url = withOrigin(`${ORIGINS.lever}/v0/postings/${encodeURIComponent(site)}?mode=json`, api);
+  const url = withOrigin(`${API_ORIGINS.lever}/v0/postings/${encodeURIComponent(site)}?mode=json`, api);
   const body = await client.getJson<LeverPosting[]>(url);
   if (!Array.isArray(body)) throw new Error(`${url}: the answer is not a list of postings`);
   return body.map((p) => leverCandidate(p, site, options));
