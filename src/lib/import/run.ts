@@ -5,6 +5,7 @@
 import type { ExtractContext } from '../taxonomy.ts';
 import { admitPosting, isRefusal, loadExisting, type DraftInput, type ExistingContent } from '../posting/intake.ts';
 import type { Extraction } from '../extract/types.ts';
+import { exclusionGroup } from '../dataset/build.ts';
 
 /** Why an item was skipped by rule (not a failure): counted by kind. */
 export type SkipKind = 'not-ml' | 'duplicate' | 'no-text' | 'no-title' | 'no-company' | 'unlisted' | 'invalid';
@@ -63,7 +64,7 @@ export class Admitter {
     const accept = this.options.everyRole
       ? undefined
       : (draft: { extraction: Extraction | null }) => (draft.extraction && !draft.extraction.isMlRole
-        ? { kind: 'not-ml' as const, reason: `not an ML role: ${draft.extraction.roleFamily ?? 'role could not be told'} (“${draft.extraction.title}”)` }
+        ? { kind: 'not-ml' as const, reason: `${exclusionGroup(draft.extraction)} (“${draft.extraction.title}”)` }
         : null);
     const a = admitPosting(c.input, this.ctx, this.contentDir, this.existing, { dryRun: this.options.dryRun, accept });
     if (isRefusal(a)) {

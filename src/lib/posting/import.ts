@@ -9,6 +9,7 @@ import { isIsoDate } from './compose.ts';
 import { admitPosting, guessTitleCompany, isRefusal, loadExisting, type ExistingContent } from './intake.ts';
 import { MAX_BYTES } from './checks.ts';
 import { needsReview } from './summary.ts';
+import { exclusionGroup } from '../dataset/build.ts';
 
 /** The fields an import reads from each row. */
 export const IMPORT_FIELDS = ['text', 'title', 'company', 'url', 'posted', 'captured'] as const;
@@ -241,7 +242,7 @@ export function importRows(table: ImportTable, ctx: ExtractContext, contentDir: 
     const x = admitted.draft.extraction;
     report.written.push({
       where, rel: admitted.draft.rel, review: x ? needsReview(x) : [],
-      notCharted: x && !x.isMlRole ? (x.roleFamily ? `not an ML role: ${x.roleFamily}` : 'role could not be told') : null,
+      notCharted: x ? exclusionGroup(x) : null,
     });
     if (admitted.repost) report.reposts.push({ where, rel: admitted.draft.rel, reason: admitted.repost });
   });
