@@ -32,7 +32,7 @@ const outDir = resolve(cwd, values.out ?? 'public/data');
 
 const contentRoot = resolve(import.meta.dirname, '../content');
 const ctx = loadContext(contentRoot);
-const cache = values['no-cache'] ? undefined : new ResultCache<import('../src/lib/posting/collection.ts').FileOutcome>(cacheDir(), fingerprint(contentRoot));
+const cache = values['no-cache'] ? undefined : new ResultCache<import('../src/lib/posting/collection.ts').StoredOutcome>(cacheDir(), fingerprint(contentRoot));
 const loaded = await loadCollectionCached(contentDir, ctx, cwd, { cache, compute: values.serial ? undefined : inWorkers(contentRoot) });
 const counts = tally(loaded);
 const noisy = loaded.filter((p) => p.file.messages.length > 0).map((p) => p.file);

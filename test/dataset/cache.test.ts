@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContext } from '../../src/lib/taxonomy.ts';
-import { loadCollection, loadCollectionCached, type FileOutcome } from '../../src/lib/posting/collection.ts';
-import { entryKey, fingerprint, ResultCache } from '../../src/lib/posting/cache.ts';
+import { fileText, loadCollection, loadCollectionCached, packOutcome, processFile, unpackOutcome, type StoredOutcome } from '../../src/lib/posting/collection.ts';
+import { entryKey, fingerprint, MAX_PACKS, ResultCache } from '../../src/lib/posting/cache.ts';
 import { inWorkers, workersFor } from '../../src/lib/posting/parallel.ts';
 import { buildDataset } from '../../src/lib/dataset/build.ts';
 import { writeDatasets } from '../../src/lib/dataset/write.ts';
@@ -34,10 +34,10 @@ describe('the data step’s cached and parallel paths', () => {
     const { root, postings } = collection();
     const ctx = loadContext(root);
     const serial = loadCollection(postings, ctx, postings);
-    const cache = new ResultCache<FileOutcome>(mkdtempSync(join(tmpdir(), 'atlas-cache-')), fingerprint(root));
+    const cache = new ResultCache<StoredOutcome>(mkdtempSync(join(tmpdir(), 'atlas-cache-')), fingerprint(root));
     const parallel = await loadCollectionCached(postings, ctx, postings, { cache, compute: inWorkers(root, 2) });
     expect(cache.misses).toBe(14);
-    const cached = await loadCollectionCached(postings, ctx, postings, { cache, compute: () => { throw new Error('nothing should be computed'); } });
+    const cached = await loadCollectionCached(postings, ctx, postings, { cache, compute: { run: (files) => { if (files.length) throw new Error('nothing should be computed'); return null; } } });
     expect(cache.hits).toBe(14);
     const want = datasets(serial, ctx.rates);
     expect(Object.keys(want)).toContain('postings.json');
@@ -51,19 +51,74 @@ describe('the data step’s cached and parallel paths', () => {
     const { root, postings } = collection();
     const ctx = loadContext(root);
     const dir = mkdtempSync(join(tmpdir(), 'atlas-cache-'));
-    await loadCollectionCached(postings, ctx, postings, { cache: new ResultCache<FileOutcome>(dir, fingerprint(root)) });
+    await loadCollectionCached(postings, ctx, postings, { cache: new ResultCache<StoredOutcome>(dir, fingerprint(root)) });
     const file = join(postings, 'acme-robotics/ml-engineer-3.md');
     writeFileSync(file, readFileSync(file, 'utf8') + 'Also: Kubernetes.\n');
-    const again = new ResultCache<FileOutcome>(dir, fingerprint(root));
+    const again = new ResultCache<StoredOutcome>(dir, fingerprint(root));
     const loaded = await loadCollectionCached(postings, ctx, postings, { cache: again });
     expect([again.hits, again.misses]).toEqual([13, 1]);
     expect(loaded.find((p) => p.rel === 'acme-robotics/ml-engineer-3.md')!.body).toMatch(/Kubernetes/);
     put(root, 'rates.yml', 'source: test\nrates:\n  - date: 2024-01-01\n    perUsd: { EUR: 0.95 }\n');
-    const changed = new ResultCache<FileOutcome>(dir, fingerprint(root));
+    const changed = new ResultCache<StoredOutcome>(dir, fingerprint(root));
     await loadCollectionCached(postings, loadContext(root), postings, { cache: changed });
     expect(changed.hits).toBe(0);
     expect(readdirSync(dir)).toHaveLength(1);
     expect(entryKey('a.md', Buffer.from('x'))).not.toBe(entryKey('b.md', Buffer.from('x')));
+  });
+
+  it('keeps entries in a few pack files: edits add one pack per run, and piled-up packs are rewritten into one', async () => {
+    const { root, postings } = collection();
+    const ctx = loadContext(root);
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-cache-'));
+    const print = fingerprint(root);
+    const packs = () => readdirSync(join(dir, print)).filter((f) => f.endsWith('.pack'));
+    await loadCollectionCached(postings, ctx, postings, { cache: new ResultCache<StoredOutcome>(dir, print) });
+    expect(packs()).toHaveLength(1);
+    const file = join(postings, 'acme-robotics/ml-engineer-3.md');
+    for (let run = 1; run <= MAX_PACKS + 2; run++) {
+      writeFileSync(file, readFileSync(file, 'utf8') + `Edit ${run}.\n`);
+      const cache = new ResultCache<StoredOutcome>(dir, print);
+      await loadCollectionCached(postings, ctx, postings, { cache });
+      expect([cache.hits, cache.misses]).toEqual([13, 1]);
+      expect(packs().length).toBeLessThanOrEqual(MAX_PACKS);
+    }
+    // After rewriting, the cache holds the current files' entries, not every edit ever made.
+    expect(new ResultCache<StoredOutcome>(dir, print).size).toBeLessThanOrEqual(14 + MAX_PACKS);
+    // A run with nothing new writes nothing.
+    const before = packs();
+    await loadCollectionCached(postings, ctx, postings, { cache: new ResultCache<StoredOutcome>(dir, print) });
+    expect(packs()).toEqual(before);
+  });
+
+  it('recomputes the entries of a damaged pack line and ignores a pack left half-written by a crash', async () => {
+    const { root, postings } = collection();
+    const ctx = loadContext(root);
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-cache-'));
+    const print = fingerprint(root);
+    const want = datasets(await loadCollectionCached(postings, ctx, postings, { cache: new ResultCache<StoredOutcome>(dir, print) }), ctx.rates);
+    const [pack] = readdirSync(join(dir, print));
+    const lines = readFileSync(join(dir, print, pack!), 'utf8').split('\n');
+    lines[0] = lines[0]!.slice(0, 90); // a line cut short: its JSON does not parse
+    writeFileSync(join(dir, print, pack!), lines.join('\n'));
+    writeFileSync(join(dir, print, 'left-by-a-crash.pack.tmp'), 'garbage');
+    const cache = new ResultCache<StoredOutcome>(dir, print);
+    const loaded = await loadCollectionCached(postings, ctx, postings, { cache });
+    expect([cache.hits, cache.misses]).toEqual([13, 1]);
+    expect(datasets(loaded, ctx.rates)).toEqual(want);
+  });
+
+  it('stores an outcome without the texts its file gives back, and restores it exactly', () => {
+    const { root } = collection();
+    const ctx = loadContext(root);
+    // HTML and a job board's chrome: the cleaned text is not just the body tidied, so it is kept.
+    const raw = postingFile({ title: 'ML Engineer', company: 'Acme Robotics' }, '<p>We build <b>ranking</b> models with PyTorch.</p>\n\nSimilar jobs\nData Scientist · Boston · $120k - $150k · 2 weeks ago\n');
+    for (const text of [raw, postingFile({ title: 'ML Engineer', company: 'Acme Robotics' }, postingText('plain'))]) {
+      const bytes = Buffer.from(text);
+      const outcome = processFile('acme-robotics/x.md', bytes, ctx);
+      const stored = packOutcome(outcome, fileText(bytes));
+      expect(JSON.stringify(stored)).not.toContain(outcome.body.trim().slice(0, 40));
+      expect(unpackOutcome(JSON.parse(JSON.stringify(stored)), fileText(bytes))).toEqual(outcome);
+    }
   });
 
   it('uses one worker per core only when each has enough files to be worth its start-up', () => {

@@ -294,10 +294,20 @@ export function clean(raw: string): Cleaned {
     kept.push(line);
   }
   closeBlock();
-  const text = kept
+  return { text: tidy(kept), removed };
+}
+
+/** The last step of {@link clean}: lines without trailing spaces, no runs of blank lines, no blank ends. */
+function tidy(lines: string[]): string {
+  return lines
     .map((l) => l.trimEnd())
     .join('\n')
     .replace(PATTERNS.blankRun, '\n\n')
     .trim();
-  return { text, removed };
 }
+
+/**
+ * What {@link clean} gives a text that needed no repair and had no chrome: the text tidied. Where the cleaned text
+ * equals this, it need not be stored beside the raw text (the data step's cache keeps a marker instead).
+ */
+export const tidied = (raw: string): string => tidy(raw.replace(/\r\n?/g, '\n').split('\n'));

@@ -8,8 +8,7 @@ import { PERIODS_PER_YEAR, type Pay, type Period } from './types.ts';
  */
 export function ratePerUsd(currency: string, rates: Rates, date: string | null): number | null {
   if (currency === 'USD') return 1;
-  const sorted = [...rates].sort((a, b) => compareText(a.date, b.date));
-  const usable = sorted.filter((r) => r.perUsd[currency] !== undefined);
+  const usable = byCurrency(rates).get(currency) ?? [];
   if (usable.length === 0) return null;
   // A month-dated posting ("2019-06", an old HN post) counts as dated the 1st of its month.
   const day = date && /^\d{4}-\d{2}$/.test(date) ? `${date}-01` : date;
@@ -17,9 +16,31 @@ export function ratePerUsd(currency: string, rates: Rates, date: string | null):
   return (inForce ?? usable.at(-1))!.perUsd[currency]!;
 }
 
-/** Every currency code the rates file knows, plus USD: the currencies a posting may use. */
-export function knownCurrencies(rates: Rates): Set<string> {
-  return new Set(['USD', ...rates.flatMap((r) => Object.keys(r.perUsd))]);
+/** Per currency, the rate entries that give it, oldest first (computed once per rates array). */
+const entriesByCurrency = new WeakMap<Rates, Map<string, Rates>>();
+function byCurrency(rates: Rates): Map<string, Rates> {
+  let m = entriesByCurrency.get(rates);
+  if (!m) {
+    m = new Map();
+    for (const r of [...rates].sort((a, b) => compareText(a.date, b.date))) {
+      for (const code of Object.keys(r.perUsd)) {
+        const list = m.get(code);
+        if (list) list.push(r);
+        else m.set(code, [r]);
+      }
+    }
+    entriesByCurrency.set(rates, m);
+  }
+  return m;
+}
+
+const known = new WeakMap<Rates, ReadonlySet<string>>();
+
+/** Every currency code the rates file knows, plus USD: the currencies a posting may use (computed once per rates array). */
+export function knownCurrencies(rates: Rates): ReadonlySet<string> {
+  let s = known.get(rates);
+  if (!s) known.set(rates, (s = new Set(['USD', ...rates.flatMap((r) => Object.keys(r.perUsd))])));
+  return s;
 }
 
 const round = (n: number) => Math.round(n);

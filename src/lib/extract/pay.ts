@@ -133,7 +133,7 @@ interface Figure {
   open: boolean;
 }
 
-function readFigure(text: string, m: RegExpExecArray, known: Set<string>): Figure | null {
+function readFigure(text: string, m: RegExpExecArray, known: ReadonlySet<string>): Figure | null {
   const numStart = m.index;
   const numEnd = numStart + m[0].length;
   let value = parseAmount(m[0]);

@@ -60,6 +60,14 @@ export const PATTERNS = {
   weekdays: /\b(?:in[- ]?office|on[- ]?site|hybrid|in[- ]person)[ \t](?:on[ \t])?((?:monday|tuesday|wednesday|thursday|friday|mon|tues|tue|wed|thurs|thur|thu|fri)(?:(?:[ \t]?[\/,&][ \t]?|,?[ \t]and[ \t])(?:monday|tuesday|wednesday|thursday|friday|mon|tues|tue|wed|thurs|thur|thu|fri)){0,4})\b/gi,
   /** "in-office MWF", "onsite TTh". */
   weekdayLetters: /\b(?:[Ii]n[- ]?[Oo]ffice|[Oo]n[- ]?[Ss]ite|[Hh]ybrid|[Ii]n[- ][Pp]erson)[ \t](?:on[ \t])?((?:M|Tu?|W|Th|F){2,5})\b/g,
+  /**
+   * Words without which a pattern cannot match (each pattern needs at least one): a cheap look that lets most
+   * lines and many postings skip the long alternations.
+   */
+  needsPolicyWord: /remote|hybrid|site|person|office|home|wfh/i,
+  needsRemote: /remote|anywhere/i,
+  needsOnsite: /site|person|office/i,
+  needsOfficePlace: /office|site|person|hybrid/i,
   /** Office context for a cadence. */
   officeWord: /\b(?:office|on[- ]?site|in[- ]person|onsite|in[- ]office|hq|headquarters|visits?|collaboration|meet[- ]?ups?)\b/i,
   /** Region words beside a remote policy. */
@@ -138,7 +146,9 @@ function segments(line: string): { text: string; index: number }[] {
 
 /** Office cadence stated anywhere in the text: [low, high] days a year, with the span. */
 export function extractCadence(text: string): { days: [number, number]; evidence: string } | null {
-  for (const m of text.matchAll(PATTERNS.cadence)) {
+  // A cadence needs an office word in its sentence, so a text without one has none; the forms after it need one of
+  // their own office or policy words.
+  if (PATTERNS.officeWord.test(text)) for (const m of text.matchAll(PATTERNS.cadence)) {
     const sentence = sentenceAround(text, m.index, m[0].length);
     if (!PATTERNS.officeWord.test(sentence.text)) continue;
     const unit = m[4]!.toLowerCase().replace(/s$/, '');
@@ -148,6 +158,7 @@ export function extractCadence(text: string): { days: [number, number]; evidence
     if (lo == null || hi == null || !perYear || lo > 7 * (unit === 'week' ? 1 : 31)) continue;
     return { days: [Math.round(lo * perYear), Math.round(hi * perYear)], evidence: sentence.clause };
   }
+  if (!PATTERNS.needsOfficePlace.test(text)) return null;
   for (const m of text.matchAll(PATTERNS.bareDays)) {
     const lo = num(m[1]!), hi = num(m[2]) ?? lo;
     if (lo == null || hi == null || hi > 5) continue;
@@ -232,6 +243,7 @@ function lineSignals(text: string): Signal[] {
     // A header line (header.ts), or any short line among the top three (job boards print "Remote", "Hybrid" alone).
     const isHeader = isHeaderLine(t, rank) || (rank < 3 && t.length <= 120);
     rank++;
+    if (!PATTERNS.needsPolicyWord.test(t)) continue;
     const isShort = t.length <= 60 || (t.length <= 140 && /[|•·]/.test(t));
     if (!isField && !isHeader && !isShort) continue;
     const yn = PATTERNS.yesNo.exec(t);
@@ -261,16 +273,18 @@ function proseSignals(text: string, cadence: ReturnType<typeof extractCadence>):
   const own = text;
   const signals: Signal[] = [];
   const denied: [number, number][] = [];
-  for (const m of own.matchAll(PATTERNS.noRemote)) {
+  const remoteWords = PATTERNS.needsRemote.test(own);
+  if (remoteWords) for (const m of own.matchAll(PATTERNS.noRemote)) {
     denied.push([m.index, m.index + m[0].length]);
     signals.push({ policy: 'no-remote', tier: 1, evidence: m[0], rule: 'prose', index: m.index });
   }
   const inDenied = (i: number) => denied.some(([a, b]) => i >= a - 2 && i <= b);
-  for (const m of [PATTERNS.proseRemote1, PATTERNS.proseRemote2, PATTERNS.proseRemote3, PATTERNS.proseRemoteRegion].flatMap((re) => [...own.matchAll(re)])) {
+  const remotePatterns = remoteWords ? [PATTERNS.proseRemote1, PATTERNS.proseRemote2, PATTERNS.proseRemote3, PATTERNS.proseRemoteRegion] : [];
+  for (const m of remotePatterns.flatMap((re) => [...own.matchAll(re)])) {
     if (inDenied(m.index)) continue;
     signals.push({ policy: 'remote', tier: 1, evidence: m[0], rule: 'prose', index: m.index, regions: proseRegions(own, m[0], m.index) });
   }
-  for (const m of own.matchAll(PATTERNS.proseHybrid)) {
+  if (/hybrid/i.test(own)) for (const m of own.matchAll(PATTERNS.proseHybrid)) {
     if (/LI-$/i.test(own.slice(Math.max(0, m.index - 3), m.index))) continue; // part of a tag
     const before = own.slice(Math.max(0, m.index - 12), m.index);
     if (/\b(?:a|the)[ \t]{1,4}$/i.test(before) && !/^hybrid[ \t]{1,4}(?:role|position|work|schedule|model|setup)/i.test(own.slice(m.index, m.index + 30))) {
@@ -279,7 +293,7 @@ function proseSignals(text: string, cadence: ReturnType<typeof extractCadence>):
     }
     signals.push({ policy: 'hybrid', tier: 1, evidence: m[0], rule: 'prose', index: m.index });
   }
-  for (const m of own.matchAll(PATTERNS.proseOnsite)) {
+  if (PATTERNS.needsOnsite.test(own)) for (const m of own.matchAll(PATTERNS.proseOnsite)) {
     const after = own.slice(m.index + m[0].length - 12, m.index + m[0].length + 20);
     if (PATTERNS.onsiteNotPolicyAfter.test(after.trim())) continue;
     signals.push({ policy: 'onsite', tier: 1, evidence: m[0], rule: 'prose', index: m.index });

@@ -26,9 +26,50 @@ export const PATTERNS = {
 interface Compiled {
   skill: Skill;
   re: RegExp;
+  /** `re` made sticky: tried only at the word starts the prefilter finds. */
+  sticky: RegExp;
   guard: RegExp | null;
-  /** The first word of each synonym (lowercased unless case-sensitive): the regex can match only where one occurs. */
-  needles: string[];
+  /**
+   * The synonyms' words (lowercased unless the skill is case-sensitive), by the key of their first word cut to its
+   * first `KEY` characters (`keyOf`, of the lowercased word).
+   */
+  byKey: Map<number, string[][]>;
+}
+
+/** How many leading characters of a synonym's first word the prefilter looks up. */
+const KEY = 3;
+const WORD = /[\p{L}\p{N}_]/u;
+const SPACE = /\s/;
+
+/** Up to `KEY` UTF-16 code units as one number; each length has its own range (1: < 2^16, 2: < 2^32, 3: < 2^48). */
+function keyOf(s: string, at: number, len: number): number {
+  let k = s.charCodeAt(at);
+  for (let j = 1, scale = 65536; j < len; j++, scale *= 65536) k += (s.charCodeAt(at + j) + 1) * scale;
+  return k;
+}
+
+/**
+ * Where each key occurs at a possible word start (the text's start, or after a character that is no letter, digit or
+ * underscore: the skill regexes' own lookbehind), in the lowercased text. Positions ascend. One pass over the text
+ * replaces a scan of the whole text per skill, which was most of the cost of matching skills.
+ */
+function wordStarts(lower: string): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  let prevWord = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 95 || (c >= 65 && c <= 90) : WORD.test(lower[i]!);
+    if (!prevWord && !(c === 32 || c === 10 || c === 9 || (c >= 128 && SPACE.test(lower[i]!)))) {
+      for (let len = 1; len <= KEY && i + len <= lower.length; len++) {
+        const k = keyOf(lower, i, len);
+        const at = out.get(k);
+        if (at) at.push(i);
+        else out.set(k, [i]);
+      }
+    }
+    prevWord = word;
+  }
+  return out;
 }
 
 const escape = (s: string) => s.replace(PATTERNS.special, '\\$&');
@@ -69,14 +110,17 @@ const cache = new WeakMap<Skill[], Compiled[]>();
 function compiled(skills: Skill[]): Compiled[] {
   let c = cache.get(skills);
   if (!c) {
-    c = skills.map((skill) => ({
-      skill,
-      ...compileSkill(skill),
-      needles: skill.synonyms.map((syn) => {
-        const first = syn.trim().split(PATTERNS.gap)[0]!;
-        return skill.caseSensitive ? first : first.toLowerCase();
-      }),
-    }));
+    c = skills.map((skill) => {
+      const { re, guard } = compileSkill(skill);
+      const byKey = new Map<number, string[][]>();
+      for (const syn of new Set(skill.synonyms)) {
+        const words = syn.trim().split(PATTERNS.gap).map((w) => (skill.caseSensitive ? w : w.toLowerCase()));
+        const first = words[0]!.toLowerCase();
+        const key = keyOf(first, 0, Math.min(KEY, first.length));
+        byKey.set(key, [...(byKey.get(key) ?? []), words]);
+      }
+      return { skill, re, guard, sticky: new RegExp(re.source, re.flags.replace('g', 'y')), byKey };
+    });
     cache.set(skills, c);
   }
   return c;
@@ -132,6 +176,64 @@ function isNameInList(text: string, start: number, end: number, skill: Skill, al
   return (p.length > 0 && p.length <= 4 && name(p)) || (n.length > 0 && n.length <= 4 && name(n));
 }
 
+/** Whether a match at [start, end) counts: outside the skill's guard phrases, and no name in a list of names. */
+function accepted(text: string, start: number, end: number, c: Compiled, all: Compiled[], guarded: { spans: [number, number][] | null }): boolean {
+  if (c.guard) {
+    guarded.spans ??= [...text.matchAll(c.guard)].map((g) => [g.index, g.index + g[0].length] as [number, number]);
+    for (const [a, b] of guarded.spans) if (start < b && end > a) return false;
+  }
+  return c.skill.caseSensitive || !isNameInList(text, start, end, c.skill, all);
+}
+
+/**
+ * The first accepted match, trying the sticky regex only at the word starts where one of the skill's keys is written,
+ * left to right as a global scan would (skipping starts inside a match already rejected). `at` is scratch space.
+ */
+function firstAtStarts(text: string, lower: string, c: Compiled, starts: Map<number, number[]>, all: Compiled[], at: number[]): string | null {
+  at.length = 0;
+  const written = c.skill.caseSensitive ? text : lower;
+  for (const [k, synonyms] of c.byKey) {
+    const found = starts.get(k);
+    if (found) for (const p of found) if (synonyms.some((words) => opens(written, p, words))) at.push(p);
+  }
+  if (!at.length) return null;
+  if (c.byKey.size > 1) at.sort(ascending);
+  const guarded = { spans: null };
+  let from = 0;
+  for (const pos of at) {
+    if (pos < from) continue;
+    c.sticky.lastIndex = pos;
+    const m = c.sticky.exec(text);
+    if (!m) continue;
+    from = pos + m[0].length;
+    if (accepted(text, pos, from, c, all, guarded)) return m[0];
+  }
+  return null;
+}
+
+/**
+ * Whether a synonym's first words are written at `p` as its regex needs them: the first word, then (when there is a
+ * second) at most one space or hyphen and the second word. Necessary for a match, and far cheaper to test.
+ */
+function opens(text: string, p: number, words: string[]): boolean {
+  const first = words[0]!;
+  if (!text.startsWith(first, p)) return false;
+  if (words.length === 1) return true;
+  const q = p + first.length;
+  const c = text.charCodeAt(q);
+  return text.startsWith(words[1]!, q) || ((c === 45 || SPACE.test(text[q] ?? '')) && text.startsWith(words[1]!, q + 1));
+}
+
+/** The first accepted match of a scan over the whole text. */
+function firstByScan(text: string, c: Compiled, all: Compiled[]): string | null {
+  const guarded = { spans: null };
+  c.re.lastIndex = 0;
+  for (const m of text.matchAll(c.re)) if (accepted(text, m.index, m.index + m[0].length, c, all, guarded)) return m[0];
+  return null;
+}
+
+const ascending = (a: number, b: number) => a - b;
+
 /**
  * Find the skills a posting names.
  * @param text cleaned posting text
@@ -140,25 +242,15 @@ function isNameInList(text: string, start: number, end: number, skill: Skill, al
  */
 export function extractSkills(text: string, skills: Skill[]): SkillHit[] {
   const own = text;
-  const lower = text.toLowerCase();
   const hits: SkillHit[] = [];
   const all = compiled(skills);
-  for (const { skill, re, guard, needles } of all) {
-    // A cheap literal look first: most skills are absent from most postings, and the regex scan is the cost.
-    const haystack = skill.caseSensitive ? own : lower;
-    if (!needles.some((n) => haystack.includes(n))) continue;
-    re.lastIndex = 0;
-    let guarded: [number, number][] | null = null;
-    for (const m of own.matchAll(re)) {
-      const start = m.index, end = m.index + m[0].length;
-      if (guard) {
-        guarded ??= [...own.matchAll(guard)].map((g) => [g.index, g.index + g[0].length] as [number, number]);
-        if (guarded.some(([a, b]) => start < b && end > a)) continue;
-      }
-      if (!skill.caseSensitive && isNameInList(own, start, end, skill, all)) continue;
-      hits.push({ id: skill.id, label: skill.label, group: skill.group, evidence: m[0] });
-      break;
-    }
+  // Lowercasing that changes the length ("İ") would move positions: then every skill scans the whole text.
+  const lower = own.toLowerCase();
+  const starts = lower.length === own.length ? wordStarts(lower) : null;
+  const at: number[] = [];
+  for (const c of all) {
+    const evidence = starts ? firstAtStarts(own, lower, c, starts, all, at) : firstByScan(own, c, all);
+    if (evidence !== null) hits.push({ id: c.skill.id, label: c.skill.label, group: c.skill.group, evidence });
   }
   return hits;
 }

@@ -48,11 +48,26 @@ export function entryKey(rel: string, bytes: Buffer): string {
   return createHash('sha256').update(rel).update('\0').update(bytes).digest('hex');
 }
 
-/** A store of JSON entries under one fingerprint. */
+/** How many pack files a cache may hold before a run rewrites the live entries into one. */
+export const MAX_PACKS = 8;
+
+/**
+ * A store of JSON entries under one fingerprint, packed: each run that computed something appends one pack file
+ * (`<fingerprint>/<time>-<pid>.pack`, a line per entry: key, tab, JSON), written to a temp file and renamed, so a crash
+ * never leaves half a pack. Reading a hundred thousand entries is then a few file reads, not a hundred thousand.
+ * When packs pile up, or most entries are for files that no longer exist in that form, {@link flush} rewrites the
+ * entries this run used into one pack.
+ */
 export class ResultCache<T> {
   readonly root: string;
   hits = 0;
   misses = 0;
+  /** Every entry on disk, as its JSON text (parsed only when asked for). */
+  private stored: Map<string, string> | null = null;
+  private packs: string[] = [];
+  /** Entries this run asked for and found, or set. */
+  private used = new Set<string>();
+  private added = new Map<string, string>();
 
   /**
    * @param dir the cache folder
@@ -63,29 +78,73 @@ export class ResultCache<T> {
     if (existsSync(dir)) for (const old of readdirSync(dir)) if (old !== print) rmSync(join(dir, old), { recursive: true, force: true });
   }
 
-  private path(key: string) {
-    return join(this.root, key.slice(0, 2), `${key}.json`);
-  }
-
-  /** The entry for `key`, or undefined (missing or unreadable: recomputed). */
-  get(key: string): T | undefined {
-    const p = this.path(key);
-    try {
-      const value = JSON.parse(readFileSync(p, 'utf8')) as T;
-      this.hits++;
-      return value;
-    } catch {
-      this.misses++;
-      return undefined;
+  private load(): Map<string, string> {
+    if (this.stored) return this.stored;
+    const stored = new Map<string, string>();
+    this.packs = existsSync(this.root) ? readdirSync(this.root).filter((f) => f.endsWith('.pack')).sort() : [];
+    for (const pack of this.packs) {
+      let text: string;
+      try {
+        text = readFileSync(join(this.root, pack), 'utf8');
+      } catch {
+        continue; // unreadable: its entries are recomputed
+      }
+      let at = 0;
+      while (at < text.length) {
+        let nl = text.indexOf('\n', at);
+        if (nl === -1) nl = text.length;
+        const tab = text.indexOf('\t', at);
+        if (tab > at && tab < nl) stored.set(text.slice(at, tab), text.slice(tab + 1, nl));
+        at = nl + 1;
+      }
     }
+    return (this.stored = stored);
   }
 
-  /** Store an entry (written to a temp file and renamed, so a crash never leaves half an entry). */
+  /** How many entries the cache holds. */
+  get size(): number {
+    return this.load().size;
+  }
+
+  /** The entry for `key`, or undefined (missing or damaged: recomputed). */
+  get(key: string): T | undefined {
+    const json = this.load().get(key);
+    if (json !== undefined) {
+      try {
+        const value = JSON.parse(json) as T;
+        this.hits++;
+        this.used.add(key);
+        return value;
+      } catch {
+        // a damaged entry: recomputed like a missing one
+      }
+    }
+    this.misses++;
+    return undefined;
+  }
+
+  /** Keep an entry, written to disk by {@link flush}. */
   set(key: string, value: T): void {
-    const p = this.path(key);
-    mkdirSync(join(this.root, key.slice(0, 2)), { recursive: true });
-    const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
-    renameSync(tmp, p);
+    this.added.set(key, JSON.stringify(value));
+    this.used.add(key);
+  }
+
+  /** Write what this run added as one pack; rewrite the used entries into one pack when packs or dead entries pile up. */
+  flush(): void {
+    const stored = this.load();
+    const dead = stored.size - [...this.used].filter((k) => stored.has(k) && !this.added.has(k)).length;
+    const compact = this.packs.length + (this.added.size ? 1 : 0) > MAX_PACKS || (dead > this.used.size && this.packs.length > 0);
+    if (!this.added.size && !compact) return;
+    mkdirSync(this.root, { recursive: true });
+    const lines: string[] = [];
+    for (const key of compact ? [...this.used].sort() : [...this.added.keys()]) lines.push(`${key}\t${this.added.get(key) ?? stored.get(key)!}\n`);
+    const name = `${Date.now().toString().padStart(15, '0')}-${process.pid}.pack`;
+    const tmp = join(this.root, `${name}.tmp`);
+    writeFileSync(tmp, lines.join(''));
+    renameSync(tmp, join(this.root, name));
+    if (compact) for (const pack of this.packs) rmSync(join(this.root, pack), { force: true });
+    for (const [k, v] of this.added) stored.set(k, v);
+    this.packs = compact ? [name] : [...this.packs, name];
+    this.added.clear();
   }
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { extractPosting, type ExtractResult } from '../extract/index.ts';
+import { tidied } from '../extract/clean.ts';
 import type { ExtractContext } from '../taxonomy.ts';
 import { collectionChecks, decodeFile, fileChecks } from './checks.ts';
 import type { LoadedPosting } from './loaded.ts';
@@ -47,6 +48,48 @@ export interface FileOutcome {
   result: ExtractResult | null;
 }
 
+/**
+ * A file's outcome as the cache stores it and worker threads send it: without the texts the file itself gives back
+ * (the body is where it starts in the file's text; the cleaned text is null when it is just the body tidied).
+ */
+export interface StoredOutcome {
+  frontMatter: FrontMatter | null;
+  bodyStart: number;
+  bodyLine: number;
+  messages: PlainMessage[];
+  extraction: ExtractResult['extraction'] | null;
+  cleanedText: string | null;
+  removed: ExtractResult['cleaned']['removed'];
+}
+
+/**
+ * The stored form of an outcome.
+ * @param o the outcome of {@link processFile}
+ * @param text the file's text (its bytes as UTF-8, without a byte-order mark), whose end is the body
+ */
+export function packOutcome(o: FileOutcome, text: string): StoredOutcome {
+  if (!text.endsWith(o.body)) throw new Error('packOutcome: the body is not the end of the file’s text');
+  const cleaned = o.result?.cleaned;
+  return {
+    frontMatter: o.frontMatter, bodyStart: text.length - o.body.length, bodyLine: o.bodyLine, messages: o.messages,
+    extraction: o.result?.extraction ?? null,
+    cleanedText: cleaned && cleaned.text !== tidied(o.body) ? cleaned.text : null,
+    removed: cleaned?.removed ?? [],
+  };
+}
+
+/** The outcome a stored form was made from, given the same file text. */
+export function unpackOutcome(s: StoredOutcome, text: string): FileOutcome {
+  const body = text.slice(s.bodyStart);
+  return {
+    frontMatter: s.frontMatter, body, bodyLine: s.bodyLine, messages: s.messages,
+    result: s.extraction ? { extraction: s.extraction, cleaned: { text: s.cleanedText ?? tidied(body), removed: s.removed } } : null,
+  };
+}
+
+/** A file's text as the data step reads it: UTF-8, without a byte-order mark. */
+export const fileText = (bytes: Buffer) => bytes.toString('utf8').replace(/^\uFEFF/, '');
+
 /** Where extraction says a posting came from: its place in a content tree, the same from any folder or machine. */
 export const sourceOf = (rel: string) => `content/postings/${rel}`;
 
@@ -84,15 +127,23 @@ function materialise(rel: string, shown: string, text: string, o: FileOutcome): 
   return { rel, id: rel.replace(/\.md$/, ''), file, frontMatter: o.frontMatter, body: o.body, bodyLine: o.bodyLine, result: o.result };
 }
 
+/** Computes outcomes in bulk for {@link loadCollectionCached} (parallel.ts has one on worker threads). */
+export interface BulkCompute {
+  /** A hint, before the files are read, of how many will need computing (start workers early when worth it). */
+  prepare?(expected: number): void;
+  /** The stored outcomes of `files`, in order; null leaves the work to the calling thread. */
+  run(files: { rel: string; path: string }[]): Promise<StoredOutcome[]> | null;
+}
+
 /** How `loadCollection` may save work. */
 export interface LoadOptions {
   /** A cache of per-file outcomes (see cache.ts); none: everything is computed. */
-  cache?: ResultCache<FileOutcome> | undefined;
+  cache?: ResultCache<StoredOutcome> | undefined;
   /**
    * Compute the outcomes the cache does not hold, in bulk (the data step passes one that runs worker threads).
-   * Must give exactly what {@link processFile} gives.
+   * Must give exactly what {@link processFile} gives. Returning null leaves the work to the calling thread.
    */
-  compute?: ((files: { rel: string; path: string }[]) => Promise<FileOutcome[]>) | undefined;
+  compute?: BulkCompute | undefined;
 }
 
 /**
@@ -106,7 +157,7 @@ export function loadCollection(dir: string, ctx: ExtractContext, displayRoot = p
   const loaded = listFiles(dir).map((rel) => {
     const full = join(dir, rel);
     const bytes = readFileSync(full);
-    return materialise(rel, shownPath(displayRoot, full), bytes.toString('utf8').replace(/^\uFEFF/, ''), processFile(rel, bytes, ctx));
+    return materialise(rel, shownPath(displayRoot, full), fileText(bytes), processFile(rel, bytes, ctx));
   });
   return finish(loaded, ctx);
 }
@@ -116,19 +167,32 @@ export function loadCollection(dir: string, ctx: ExtractContext, displayRoot = p
  * threads). The result is the same, byte for byte, whichever path each file took.
  */
 export async function loadCollectionCached(dir: string, ctx: ExtractContext, displayRoot: string, options: LoadOptions): Promise<LoadedPosting[]> {
-  const files = listFiles(dir).map((rel) => {
+  const rels = listFiles(dir);
+  options.compute?.prepare?.(rels.length - (options.cache?.size ?? 0));
+  const files = rels.map((rel) => {
     const path = join(dir, rel);
     const bytes = readFileSync(path);
-    return { rel, path, bytes, key: entryKey(rel, bytes), outcome: undefined as FileOutcome | undefined };
+    return { rel, path, bytes, text: fileText(bytes), key: entryKey(rel, bytes), outcome: undefined as FileOutcome | undefined };
   });
-  for (const f of files) f.outcome = options.cache?.get(f.key);
+  for (const f of files) {
+    const stored = options.cache?.get(f.key);
+    if (stored) f.outcome = unpackOutcome(stored, f.text);
+  }
   const todo = files.filter((f) => !f.outcome);
-  const computed = options.compute && todo.length ? await options.compute(todo.map(({ rel, path }) => ({ rel, path }))) : todo.map((f) => processFile(f.rel, f.bytes, ctx));
-  todo.forEach((f, i) => {
-    f.outcome = computed[i]!;
-    options.cache?.set(f.key, f.outcome);
-  });
-  return finish(files.map((f) => materialise(f.rel, shownPath(displayRoot, f.path), f.bytes.toString('utf8').replace(/^\uFEFF/, ''), f.outcome!)), ctx);
+  const bulk = options.compute?.run(todo.map(({ rel, path }) => ({ rel, path })));
+  if (bulk) {
+    (await bulk).forEach((stored, i) => {
+      todo[i]!.outcome = unpackOutcome(stored, todo[i]!.text);
+      options.cache?.set(todo[i]!.key, stored);
+    });
+  } else {
+    for (const f of todo) {
+      f.outcome = processFile(f.rel, f.bytes, ctx);
+      options.cache?.set(f.key, packOutcome(f.outcome, f.text));
+    }
+  }
+  options.cache?.flush();
+  return finish(files.map((f) => materialise(f.rel, shownPath(displayRoot, f.path), f.text, f.outcome!)), ctx);
 }
 
 const shownPath = (displayRoot: string, full: string) => relative(displayRoot, full).split(sep).join('/') || full;

@@ -1,12 +1,18 @@
 /**
- * A worker thread of the data step's cold run: reads, checks and extracts its share of the files with
- * {@link processFile}, exactly as the main thread would, and posts the outcomes back in order.
+ * A worker thread of the data step's cold run: loads the taxonomy, waits for its share of the files, then reads,
+ * checks and extracts them with {@link processFile}, exactly as the main thread would, and posts the outcomes back in
+ * order, in their stored form (without the texts the main thread has already read).
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadContext } from '../taxonomy.ts';
-import { processFile } from './collection.ts';
+import { fileText, packOutcome, processFile } from './collection.ts';
 
-const { contentRoot, files } = workerData as { contentRoot: string; files: { rel: string; path: string }[] };
+const { contentRoot } = workerData as { contentRoot: string };
 const ctx = loadContext(contentRoot);
-parentPort!.postMessage(files.map((f) => processFile(f.rel, readFileSync(f.path), ctx)));
+parentPort!.once('message', (files: { rel: string; path: string }[]) => {
+  parentPort!.postMessage(files.map((f) => {
+    const bytes = readFileSync(f.path);
+    return packOutcome(processFile(f.rel, bytes, ctx), fileText(bytes));
+  }));
+});
