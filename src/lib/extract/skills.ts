@@ -19,6 +19,8 @@ export const PATTERNS = {
   gap: /[ \t-]+/g,
   /** What separates the items of a list in running text. */
   listBreak: /[,;:()\/\n•]|\band\b|\bor\b/g,
+  /** What opens a parenthesised list of teams: "cross-functional teams (…", "partners (…". */
+  teamsBefore: /\b(?:teams|partners|stakeholders|functions|orgs|organi[sz]ations|departments)[ \t]{0,3}(?:such[ \t]as[ \t]{0,3}|like[ \t]{0,3}|including[ \t]{0,3})?$/i,
   /** A run of capitalised words (a name: "Computer Science", "Related Pins", "Homefeed"). */
   capitalisedRun: /^(?:[A-Z][\w&'’.-]{0,30})(?:[ \t]{1,3}(?:[A-Z&][\w&'’.-]{0,30}))*$/,
 };
@@ -182,7 +184,7 @@ function accepted(text: string, start: number, end: number, c: Compiled, all: Co
     guarded.spans ??= [...text.matchAll(c.guard)].map((g) => [g.index, g.index + g[0].length] as [number, number]);
     for (const [a, b] of guarded.spans) if (start < b && end > a) return false;
   }
-  return c.skill.caseSensitive || !isNameInList(text, start, end, c.skill, all);
+  return c.skill.caseSensitive || (!isNameInList(text, start, end, c.skill, all) && !isTeamName(text, start, end, c.skill));
 }
 
 /**
@@ -233,6 +235,21 @@ function firstByScan(text: string, c: Compiled, all: Compiled[]): string | null 
 }
 
 const ascending = (a: number, b: number) => a - b;
+
+/**
+ * A common-noun skill written as the name of another team the role works with, not a skill asked of the candidate:
+ * capitalised inside a parenthesised list of teams ("cross-functional teams (Product, Data Science, Trust & Safety,
+ * Ads)"). A name before "team" alone is not enough: "in our Genomics team" is the team the candidate joins.
+ */
+function isTeamName(text: string, start: number, end: number, skill: Skill): boolean {
+  const span = text.slice(start, end);
+  const syn = synonymOf(span, skill);
+  if (!syn || syn !== syn.toLowerCase() || !/^[A-Z]/.test(span)) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const open = text.lastIndexOf('(', start);
+  if (open < lineStart || text.slice(open, start).includes(')')) return false;
+  return PATTERNS.teamsBefore.test(text.slice(Math.max(lineStart, open - 40), open));
+}
 
 /**
  * Find the skills a posting names.
