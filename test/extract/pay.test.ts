@@ -245,13 +245,28 @@ describe('pay in the forms of hiring threads (invented text)', () => {
     expect(pay(list)).toBeNull();
     const declined = findPay(clean(list).text, ctx.rates, null).declined;
     expect(declined?.rule).toMatch(/^pay-declined:3-ranges-disagree$/);
-    const x = extractPosting({ text: list, source: null, id: null }, ctx).extraction;
+    const x = extractPosting({ text: `Acme | Data Engineer | Remote\n\nWe build data pipelines.\n\n${list}`, source: null, id: null }, ctx).extraction;
+    expect(x.pay).toBeNull();
     expect(x.trace).toContainEqual({ field: 'pay', rule: declined!.rule, evidence: '$100k - $150k' });
     // The posting's own statement (a pay word, or a level or place written against the range) wins over loose ranges.
     expect(range(`Base salary: $131,000 - $160,000\n\n${list}`)).toEqual([131000, 160000, 'USD', 'year']);
     expect(range('Senior: $150k - $180k\nStaff: $180k - $220k')).toEqual([150000, 220000, 'USD', 'year']);
     // Loose ranges that agree (one holds the other, or they share an end) still give the envelope.
     expect(range('Engineer | Remote | $62,500 - $101,500\nEngineer | Remote | $62,500 - $78,100')).toEqual([62500, 101500, 'USD', 'year']);
+  });
+
+  it('of ranges that disagree, takes the one on the line naming the posting\'s title (a post listing several roles)', () => {
+    const post = 'Acme | SF | Full-time\n\nWe\'re hiring:\n  - Staff Software Engineer (Elixir) | $200K-$250K\n  - Senior Software Engineer (React) | $150K-$220K\n  - Senior/Staff Machine Learning Engineer | $190K-$260K';
+    const text = clean(post).text;
+    const own = findPay(text, ctx.rates, null, 'Senior/Staff Machine Learning Engineer').pay;
+    expect([own?.min, own?.max]).toEqual([190000, 260000]);
+    expect(own?.ranges[0]?.qualifier).toBe('Senior/Staff Machine Learning Engineer');
+    // Without a title, or with one no line names, the envelope is still nobody's pay.
+    expect(findPay(text, ctx.rates, null).pay).toBeNull();
+    expect(findPay(text, ctx.rates, null, 'Research Scientist').pay).toBeNull();
+    // Front matter's title is the one used for a posting file.
+    const x = extractPosting({ text: post, source: null, id: null, frontMatter: { title: 'Senior Software Engineer (React)', company: 'Acme' } as never }, ctx).extraction;
+    expect([x.pay?.min, x.pay?.max]).toEqual([150000, 220000]);
   });
 
   it('reads an open bare figure that fills a header field', () => {

@@ -66,7 +66,7 @@ export function extractPosting(input: ExtractInput, ctx: ExtractContext): Extrac
   const roleFound = extractRole(title, text);
   note('role', roleFound);
 
-  const payFound = findPay(text, ctx.rates, posted ?? captured);
+  const payFound = findPay(text, ctx.rates, posted ?? captured, title);
   let pay = payFound.pay;
   note('pay', pay ?? payFound.declined);
   let remote: Remote | null = extractRemote(text);

@@ -610,10 +610,25 @@ function ownRanges(same: Candidate[]): { ranges: Candidate[]; declined: Candidat
 }
 
 /**
+ * Of loose ranges that disagree, the ones written on a line naming this posting's title: a post listing several
+ * roles with a range each ("- Senior/Staff Machine Learning Engineer | $200K-$250K"), read as the posting for one of
+ * them. Empty when no line names the title, or the ranges on such lines disagree among themselves.
+ */
+function onTitleLine(text: string, declined: Candidate[], title: string | null): Candidate[] {
+  const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const t = title ? fold(title) : '';
+  if (t.length < 4) return [];
+  const lineOf = (c: Candidate) => fold(text.slice(text.lastIndexOf('\n', c.start - 1) + 1, (text.indexOf('\n', c.end) + 1 || text.length + 1) - 1));
+  const named = declined.filter((c) => lineOf(c).includes(t));
+  return named.every((a) => named.every((b) => agree(a, b))) ? named : [];
+}
+
+/**
  * extractPay, and when figures were found but none is taken as this posting's pay for a reason worth telling
  * (loose ranges that disagree), that reason for the trace.
+ * @param title the posting's title, when known: of ranges that disagree, the one on the line naming it is its pay
  */
-export function findPay(text: string, rates: Rates, date: string | null): { pay: Pay | null; declined: PayDeclined | null } {
+export function findPay(text: string, rates: Rates, date: string | null, title: string | null = null): { pay: Pay | null; declined: PayDeclined | null } {
   const all = candidates(text, rates, date);
   const extras: Pay['extras'] = [];
   const base: Candidate[] = [];
@@ -634,6 +649,7 @@ export function findPay(text: string, rates: Rates, date: string | null): { pay:
   // up to $250k": where base is named, figures of other compensation (base plus bonus or commission) are not base.
   if (similar.some((c) => c.saysBase)) similar = similar.filter((c) => c.saysBase || c.qualifier != null || !c.strong);
   const own = ownRanges(similar);
+  if (own.ranges.length === 0) own.ranges = onTitleLine(text, own.declined, title).map((c) => ({ ...c, qualifier: title }));
   if (own.ranges.length === 0) {
     const d = own.declined;
     return { pay: null, declined: { rule: `pay-declined:${d.length}-ranges-disagree`, evidence: text.slice(d[0]!.start, d[0]!.end) } };
