@@ -7,7 +7,7 @@ import { ascending, rollups } from 'd3';
 import { LEVELS, type Level } from '../extract/types.ts';
 import { THRESHOLDS, levelOrder, mlRows, payBand, skillDemand } from './aggregates.ts';
 import { ML_FAMILIES, familyLabel, monthOf, paySourceOf, regionOf, type PaySource } from './families.ts';
-import { shareSeriesOf, timeAxis, type ShareSeries, type TimeAxis, type TimeThresholds } from './over-time.ts';
+import { shareSeriesByKey, shareSeriesOf, timeAxis, type ShareSeries, type TimeAxis, type TimeThresholds } from './over-time.ts';
 import { quartiles, wilson, type Quartiles, type Share } from './stats.ts';
 import type { Dataset, PostingRow } from './types.ts';
 import { compareText } from '../collate.ts';
@@ -207,7 +207,7 @@ export function skillShareTrend(dataset: Dataset, options: { skillIds?: string[]
     axis,
     totals: totalsOf(ml, axis),
     undated: ml.filter((r) => monthOf(r) === null).length,
-    series: ids.map((id) => shareSeriesOf(ml, axis, monthOf, (r) => r.skills.some((s) => s.id === id), id, labels.get(id) ?? id, TIME_THRESHOLDS)),
+    series: shareSeriesByKey(ml, axis, monthOf, (r) => r.skills.map((s) => s.id), ids.map((id) => ({ key: id, label: labels.get(id) ?? id })), TIME_THRESHOLDS),
   };
 }
 

@@ -136,6 +136,30 @@ export function shareSeriesOf<R>(
   return withMonths(shareSeries(key, label, n, k, t), axis);
 }
 
+/**
+ * {@link shareSeriesOf} for many keys at once, in one pass over the rows (a series per skill would otherwise read
+ * every row once per skill): the series of each key in `keys`, where a row counts for the keys `keysOf` gives it.
+ */
+export function shareSeriesByKey<R>(
+  rows: R[], axis: TimeAxis, monthOf: (r: R) => Month | null, keysOf: (r: R) => Iterable<string>,
+  keys: { key: string; label: string }[], t: TimeThresholds,
+): ShareSeries[] {
+  const index = new Map(axis.months.map((m, i) => [m, i]));
+  const n = axis.months.map(() => 0);
+  const k = new Map(keys.map(({ key }) => [key, axis.months.map(() => 0)]));
+  for (const r of rows) {
+    const m = monthOf(r);
+    const i = m === null ? undefined : index.get(m);
+    if (i === undefined) continue;
+    n[i]! += 1;
+    for (const key of new Set(keysOf(r))) {
+      const counts = k.get(key);
+      if (counts) counts[i]! += 1;
+    }
+  }
+  return keys.map(({ key, label }) => withMonths(shareSeries(key, label, n, k.get(key)!, t), axis));
+}
+
 /** Fill in each point's month from the axis. */
 export function withMonths(s: ShareSeries, axis: TimeAxis): ShareSeries {
   return { ...s, points: s.points.map((p, i) => ({ ...p, month: axis.months[i]! })) };

@@ -66,6 +66,8 @@ export const PATTERNS = {
   cookieLine: /\b(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences))\b/i,
   /** Three or more line breaks in a row: collapsed to one blank line. */
   blankRun: /\n{3,}/g,
+  /** What {@link tidied} changes inside a text: a carriage return, spaces ending a line, a run of blank lines. */
+  untidy: /\r|[^\S\n]\n|\n{3}/,
   /**
    * A job board's age stamp on a listing ("2 weeks ago", "3d ago", "30+ days ago", "Reposted 5 hours ago"): many
    * of them close together are a list of other jobs.
@@ -310,4 +312,6 @@ function tidy(lines: string[]): string {
  * What {@link clean} gives a text that needed no repair and had no chrome: the text tidied. Where the cleaned text
  * equals this, it need not be stored beside the raw text (the data step's cache keeps a marker instead).
  */
-export const tidied = (raw: string): string => tidy(raw.replace(/\r\n?/g, '\n').split('\n'));
+export const tidied = (raw: string): string =>
+  // Most texts have nothing to tidy but their ends: one scan tells, and saves splitting and joining every line.
+  PATTERNS.untidy.test(raw) ? tidy(raw.replace(/\r\n?/g, '\n').split('\n')) : raw.trim();

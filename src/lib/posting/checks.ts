@@ -198,13 +198,12 @@ export function collectionChecks(loaded: LoadedPosting[], ctx: ExtractContext): 
       date,
       text: p.body,
     };
-    const match = index.find(key);
+    const match = index.findAndAdd(key);
     const text = String(p.file.value ?? '');
     if (match?.kind === 'duplicate') {
       fail(p.file, `${match.reason}: keep one of the two files`, keyPlace(text, [fm.url && match.reason.includes('same url') ? 'url' : 'title']), 'duplicate');
     } else if (match?.kind === 'repost') {
       warn(p.file, match.reason, keyPlace(text, ['title']), 'repost');
     }
-    index.add(key);
   }
 }

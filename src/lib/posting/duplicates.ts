@@ -136,7 +136,10 @@ export class DuplicateIndex {
 
   /** Add a posting to the index. */
   add(key: DupKey): void {
-    const e = prepare(key);
+    this.put(prepare(key));
+  }
+
+  private put(e: Entry): void {
     const k = textKey(e);
     if (k) push(this.byText, k, e);
     if (e.urlKey) push(this.byUrl, e.urlKey, e);
@@ -147,7 +150,18 @@ export class DuplicateIndex {
    * closest repost, else null.
    */
   find(key: DupKey): DupMatch | null {
+    return this.match(prepare(key));
+  }
+
+  /** {@link find}, then {@link add}: a collection checked in date order, each posting against those before it. */
+  findAndAdd(key: DupKey): DupMatch | null {
     const e = prepare(key);
+    const m = this.match(e);
+    this.put(e);
+    return m;
+  }
+
+  private match(e: Entry): DupMatch | null {
     const seen = new Set<Entry>();
     let best: DupMatch | null = null;
     const k = textKey(e);
