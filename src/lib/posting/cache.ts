@@ -6,7 +6,7 @@
  * another folder; an empty or missing folder is a cold run, and a damaged entry is simply recomputed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
 const REPO = resolve(import.meta.dirname, '../../..');
@@ -48,15 +48,17 @@ export function entryKey(rel: string, bytes: Buffer): string {
   return createHash('sha256').update(rel).update('\0').update(bytes).digest('hex');
 }
 
-/** How many pack files a cache may hold before a run rewrites the live entries into one. */
+/** How many pack files a cache may hold beyond the fewest its entries need before a run rewrites them. */
 export const MAX_PACKS = 8;
+/** Entries per pack file at most, so that one pack stays a string V8 can hold (a few tens of megabytes). */
+export const ENTRIES_PER_PACK = 20_000;
 
 /**
- * A store of JSON entries under one fingerprint, packed: each run that computed something appends one pack file
- * (`<fingerprint>/<time>-<pid>.pack`, a line per entry: key, tab, JSON), written to a temp file and renamed, so a crash
- * never leaves half a pack. Reading a hundred thousand entries is then a few file reads, not a hundred thousand.
- * When packs pile up, or most entries are for files that no longer exist in that form, {@link flush} rewrites the
- * entries this run used into one pack.
+ * A store of JSON entries under one fingerprint, packed: each run that computed something appends pack files
+ * (`<fingerprint>/<time>-<pid>-<part>.pack`, a line per entry: key, tab, JSON; at most {@link ENTRIES_PER_PACK} each),
+ * written to a temp file and renamed, so a crash never leaves half a pack. Reading a hundred thousand entries is then a
+ * few file reads, not a hundred thousand. When packs pile up, or most entries are for files that no longer exist in
+ * that form, {@link flush} rewrites the entries this run used into as few packs as they need.
  */
 export class ResultCache<T> {
   readonly root: string;
@@ -68,13 +70,16 @@ export class ResultCache<T> {
   /** Entries this run asked for and found, or set. */
   private used = new Set<string>();
   private added = new Map<string, string>();
+  private readonly entriesPerPack: number;
 
   /**
    * @param dir the cache folder
    * @param print the fingerprint: entries made under another one are never read, and are removed
+   * @param entriesPerPack at most this many entries a pack file ({@link ENTRIES_PER_PACK})
    */
-  constructor(dir: string, print: string) {
+  constructor(dir: string, print: string, entriesPerPack = ENTRIES_PER_PACK) {
     this.root = join(dir, print);
+    this.entriesPerPack = entriesPerPack;
     if (existsSync(dir)) for (const old of readdirSync(dir)) if (old !== print) rmSync(join(dir, old), { recursive: true, force: true });
   }
 
@@ -125,26 +130,48 @@ export class ResultCache<T> {
 
   /** Keep an entry, written to disk by {@link flush}. */
   set(key: string, value: T): void {
-    this.added.set(key, JSON.stringify(value));
+    this.setJson(key, JSON.stringify(value));
+  }
+
+  /** {@link set} with the entry already as JSON text (a worker thread's answer). */
+  setJson(key: string, json: string): void {
+    this.added.set(key, json);
     this.used.add(key);
   }
 
-  /** Write what this run added as one pack; rewrite the used entries into one pack when packs or dead entries pile up. */
+  /**
+   * Write what this run added as new packs; rewrite the used entries into as few packs as they need when packs or
+   * dead entries pile up.
+   */
   flush(): void {
     const stored = this.load();
     const dead = stored.size - [...this.used].filter((k) => stored.has(k) && !this.added.has(k)).length;
-    const compact = this.packs.length + (this.added.size ? 1 : 0) > MAX_PACKS || (dead > this.used.size && this.packs.length > 0);
+    const needed = (n: number) => Math.ceil(n / this.entriesPerPack);
+    const compact = this.packs.length + needed(this.added.size) > needed(this.used.size) + MAX_PACKS || (dead > this.used.size && this.packs.length > 0);
     if (!this.added.size && !compact) return;
     mkdirSync(this.root, { recursive: true });
-    const lines: string[] = [];
-    for (const key of compact ? [...this.used].sort() : [...this.added.keys()]) lines.push(`${key}\t${this.added.get(key) ?? stored.get(key)!}\n`);
-    const name = `${Date.now().toString().padStart(15, '0')}-${process.pid}.pack`;
-    const tmp = join(this.root, `${name}.tmp`);
-    writeFileSync(tmp, lines.join(''));
-    renameSync(tmp, join(this.root, name));
+    const keys = compact ? [...this.used].sort() : [...this.added.keys()];
+    const written: string[] = [];
+    for (let from = 0; from < keys.length; from += this.entriesPerPack) {
+      written.push(this.writePack(keys.slice(from, from + this.entriesPerPack).map((key) => `${key}\t${this.added.get(key) ?? stored.get(key)!}\n`), written.length));
+    }
     if (compact) for (const pack of this.packs) rmSync(join(this.root, pack), { force: true });
     for (const [k, v] of this.added) stored.set(k, v);
-    this.packs = compact ? [name] : [...this.packs, name];
+    this.packs = compact ? written : [...this.packs, ...written];
     this.added.clear();
+  }
+
+  /** One pack file of entry lines, written to a temp file and renamed; its name. */
+  private writePack(lines: string[], part: number): string {
+    const name = `${Date.now().toString().padStart(15, '0')}-${process.pid}-${part}.pack`;
+    const tmp = join(this.root, `${name}.tmp`);
+    const fd = openSync(tmp, 'w');
+    try {
+      for (let from = 0; from < lines.length; from += 1000) writeSync(fd, lines.slice(from, from + 1000).join(''));
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, join(this.root, name));
+    return name;
   }
 }

@@ -132,8 +132,11 @@ function materialise(rel: string, shown: string, text: string, o: FileOutcome): 
 export interface BulkCompute {
   /** A hint, before the files are read, of how many will need computing (start workers early when worth it). */
   prepare?(expected: number): void;
-  /** The stored outcomes of `files`, in order; null leaves the work to the calling thread. */
-  run(files: { rel: string; path: string }[]): Promise<StoredOutcome[]> | null;
+  /**
+   * The stored outcomes of `files`, in order, each as JSON text (the form the cache keeps, and cheaper to pass
+   * between threads than objects); null leaves the work to the calling thread.
+   */
+  run(files: { rel: string; path: string }[]): Promise<string[]> | null;
 }
 
 /** How `loadCollection` may save work. */
@@ -182,9 +185,9 @@ export async function loadCollectionCached(dir: string, ctx: ExtractContext, dis
   const todo = files.filter((f) => !f.outcome);
   const bulk = options.compute?.run(todo.map(({ rel, path }) => ({ rel, path })));
   if (bulk) {
-    (await bulk).forEach((stored, i) => {
-      todo[i]!.outcome = unpackOutcome(stored, todo[i]!.text);
-      options.cache?.set(todo[i]!.key, stored);
+    (await bulk).forEach((json, i) => {
+      todo[i]!.outcome = unpackOutcome(JSON.parse(json) as StoredOutcome, todo[i]!.text);
+      options.cache?.setJson(todo[i]!.key, json);
     });
   } else {
     for (const f of todo) {

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { BulkCompute, StoredOutcome } from './collection.ts';
+import type { BulkCompute } from './collection.ts';
 
 /** Below this many files a worker's start-up costs more than it saves: the work stays on the main thread. */
 export const MIN_FILES_PER_WORKER = 400;
@@ -17,7 +17,7 @@ export function workersFor(n: number, cores = availableParallelism()): number {
 }
 
 /** A started worker: it loads the code and the taxonomy, then waits for its share of files. */
-function spawn(contentRoot: string): { worker: Worker; run: (files: { rel: string; path: string }[]) => Promise<StoredOutcome[]> } {
+function spawn(contentRoot: string): { worker: Worker; run: (files: { rel: string; path: string }[]) => Promise<string[]> } {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { contentRoot } });
   let failed: Error | null = null;
   const failures: ((e: Error) => void)[] = [];
@@ -26,11 +26,11 @@ function spawn(contentRoot: string): { worker: Worker; run: (files: { rel: strin
   worker.once('exit', (code) => { if (code !== 0) fail(new Error(`a data-step worker stopped with code ${code}`)); });
   // An idle worker must not keep the process alive if the files turn out to be few.
   worker.unref();
-  const run = (files: { rel: string; path: string }[]) => new Promise<StoredOutcome[]>((resolve, reject) => {
+  const run = (files: { rel: string; path: string }[]) => new Promise<string[]>((resolve, reject) => {
     if (failed) return reject(failed);
     failures.push(reject);
     worker.ref();
-    worker.once('message', (outcomes: StoredOutcome[]) => {
+    worker.once('message', (outcomes: string[]) => {
       resolve(outcomes);
       void worker.terminate();
     });
@@ -65,7 +65,7 @@ export function inWorkers(contentRoot: string, workers?: number): BulkCompute {
       const shares = pool.map((_, i) => files.slice(i * size, (i + 1) * size));
       const started = pool;
       pool = [];
-      return Promise.all(started.map((p, i) => (shares[i]!.length ? p.run(shares[i]!) : (void p.worker.terminate(), Promise.resolve([]))))).then((parts) => parts.flat());
+      return Promise.all(started.map((p, i) => (shares[i]!.length ? p.run(shares[i]!) : (void p.worker.terminate(), Promise.resolve<string[]>([]))))).then((parts) => parts.flat());
     },
   };
 }
