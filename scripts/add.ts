@@ -94,7 +94,7 @@ if (preview.status === 'refused') process.exit(1);
 const shown = relative(cwd, preview.path) || preview.path;
 console.log(`${values['dry-run'] ? 'would write' : 'writing'} ${shown}\nwhat the site will show:`);
 console.log(preview.draft.extraction ? formatSummary(preview.draft.extraction) : '  (nothing: the file has errors)');
-if (preview.repost) console.log(`note: ${preview.repost.reason}`);
+if (preview.repost) console.log(`note: ${preview.repost}`);
 if (values['dry-run']) process.exit(0);
 if (interactive) {
   const ok = await p.confirm({ message: `Write ${shown}?` });

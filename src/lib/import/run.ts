@@ -68,7 +68,8 @@ export class Admitter {
         : null);
     const a = admitPosting(c.input, this.ctx, this.contentDir, this.existing, { dryRun: this.options.dryRun, accept });
     if (isRefusal(a)) {
-      this.report.skipped.push({ where: c.where, kind: a.kind, reason: a.reason });
+      // Imports take a free slug, so a file that exists is not their refusal; were it one, it is a posting not written.
+      this.report.skipped.push({ where: c.where, kind: a.kind === 'exists' ? 'invalid' : a.kind, reason: a.reason });
       return;
     }
     const x = a.draft.extraction;

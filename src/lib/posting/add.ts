@@ -2,17 +2,15 @@
  * The logic of `npm run add`: one pasted posting → one file under the content folder, refused when it would overwrite
  * a file, fail `check`, or duplicate a posting already there.
  */
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { ExtractContext } from '../taxonomy.ts';
 import { isIsoDate } from './compose.ts';
-import { draftPosting, loadExisting, type Draft, type DraftInput } from './intake.ts';
-import type { DupMatch } from './duplicates.ts';
+import { admitPosting, isRefusal, loadExisting, type Draft, type DraftInput } from './intake.ts';
 import { KEBAB } from './names.ts';
 
 /** What `add` decided. */
 export type AddOutcome =
-  | { status: 'written' | 'dry-run'; draft: Draft; path: string; repost: DupMatch | null }
+  | { status: 'written' | 'dry-run'; draft: Draft; path: string; repost: string | null }
   | { status: 'refused'; reason: string; draft: Draft | null };
 
 /**
@@ -32,8 +30,9 @@ export function validateAddInput(input: Partial<DraftInput>): string[] {
 }
 
 /**
- * Draft a posting, refuse it when it has errors, would overwrite a file or duplicates a posting in `contentDir`,
- * and otherwise write it (unless `dryRun`).
+ * Admit a posting the way every import does ({@link admitPosting}), under exactly the slug given (or made from its
+ * title): refused when it has errors, duplicates a posting in `contentDir` or would overwrite a file; otherwise
+ * written (unless `dryRun`).
  * @param input the text and front matter fields (title and company already settled)
  * @param ctx taxonomy and rates
  * @param contentDir the postings folder
@@ -42,18 +41,10 @@ export function validateAddInput(input: Partial<DraftInput>): string[] {
 export function addPosting(input: DraftInput, ctx: ExtractContext, contentDir: string, dryRun = false): AddOutcome {
   const problems = validateAddInput(input);
   if (problems.length) return { status: 'refused', reason: problems.join('; '), draft: null };
-  const draft = draftPosting(input, ctx);
-  const errors = draft.file.messages.filter((m) => m.fatal === true);
-  if (errors.length) return { status: 'refused', reason: `the file would not pass check: ${errors.map((m) => m.reason).join('; ')}`, draft };
-  const path = join(contentDir, draft.rel);
-  // A duplicate is said first: re-adding a posting that is already there is a duplicate, not a name clash.
-  const existing = loadExisting(contentDir, ctx);
-  const match = existing.index.find(draft.key);
-  if (match?.kind === 'duplicate') return { status: 'refused', reason: `refusing to add a ${match.reason}`, draft };
-  if (existsSync(path)) return { status: 'refused', reason: `${draft.rel} already exists, with another posting; refusing to overwrite it (give another --slug)`, draft };
-  if (!dryRun) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, draft.content, { flag: 'wx' });
+  const admitted = admitPosting(input, ctx, contentDir, loadExisting(contentDir, ctx), { dryRun, exactSlug: true });
+  if (isRefusal(admitted)) {
+    const reason = admitted.kind === 'duplicate' ? `refusing to add a ${admitted.reason}` : admitted.kind === 'invalid' ? `the file ${admitted.reason}` : admitted.reason;
+    return { status: 'refused', reason, draft: admitted.draft ?? null };
   }
-  return { status: dryRun ? 'dry-run' : 'written', draft, path, repost: match };
+  return { status: dryRun ? 'dry-run' : 'written', draft: admitted.draft, path: join(contentDir, admitted.draft.rel), repost: admitted.repost };
 }

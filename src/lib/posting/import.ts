@@ -238,7 +238,7 @@ export function importRows(table: ImportTable, ctx: ExtractContext, contentDir: 
       url = undefined;
     }
     const admitted = admitPosting({ text, title, company, url, ...dates }, ctx, contentDir, existing, { dryRun: options.dryRun });
-    if (isRefusal(admitted)) return report.skipped.push({ where, kind: admitted.kind === 'not-ml' ? 'invalid' : admitted.kind, reason: admitted.reason });
+    if (isRefusal(admitted)) return report.skipped.push({ where, kind: admitted.kind === 'not-ml' || admitted.kind === 'exists' ? 'invalid' : admitted.kind, reason: admitted.reason });
     const x = admitted.draft.extraction;
     report.written.push({
       where, rel: admitted.draft.rel, review: x ? needsReview(x) : [],

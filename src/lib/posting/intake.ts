@@ -132,10 +132,11 @@ export function freeSlug(contentDir: string, folder: string, slug: string, taken
   }
 }
 
-/** Why a posting was not written: a short kind (for counts) and a sentence. */
+/** Why a posting was not written: a short kind (for counts) and a sentence; the draft, when it got that far. */
 export interface Refusal {
-  kind: 'invalid' | 'duplicate' | 'not-ml';
+  kind: 'invalid' | 'duplicate' | 'not-ml' | 'exists';
   reason: string;
+  draft?: Draft;
 }
 
 /** A posting that was (or, in a dry run, would be) written. */
@@ -153,25 +154,32 @@ export interface Admitted {
  * @param ctx taxonomy and rates
  * @param contentDir the postings folder
  * @param existing the postings already there, updated with the one admitted
- * @param options `dryRun` decides without writing; `accept` returns a reason to refuse a checked draft, or null
+ * @param options `dryRun` decides without writing; `accept` returns a reason to refuse a checked draft, or null;
+ *   `exactSlug` takes the slug as given (or made from the title) and refuses when that file exists (`add`), where
+ *   imports take the next free one
  */
 export function admitPosting(
   input: DraftInput,
   ctx: ExtractContext,
   contentDir: string,
   existing: ExistingContent,
-  options: { dryRun?: boolean | undefined; accept?: ((draft: Draft) => Refusal | null) | undefined } = {},
+  options: { dryRun?: boolean | undefined; accept?: ((draft: Draft) => Refusal | null) | undefined; exactSlug?: boolean } = {},
 ): Admitted | Refusal {
   const folder = companyFolder(input.company, ctx);
   if (!folder) return { kind: 'invalid', reason: `company ${JSON.stringify(input.company)} has no ASCII letters or digits for a folder name; add an ASCII alias to content/taxonomy/companies.yml` };
-  const slug = freeSlug(contentDir, folder, input.slug ?? (shortSlug(input.title) || 'posting'), existing.ids);
+  const wanted = input.slug ?? (shortSlug(input.title) || 'posting');
+  const slug = options.exactSlug ? wanted : freeSlug(contentDir, folder, wanted, existing.ids);
   const draft = draftPosting({ ...input, slug }, ctx);
   const errors = draft.file.messages.filter((m) => m.fatal === true);
-  if (errors.length) return { kind: 'invalid', reason: `would not pass check: ${errors.map((m) => `${m.line}:${m.column} ${m.reason}`).join('; ')}` };
+  if (errors.length) return { kind: 'invalid', reason: `would not pass check: ${errors.map((m) => `${m.line}:${m.column} ${m.reason}`).join('; ')}`, draft };
   const refused = options.accept?.(draft);
   if (refused) return refused;
+  // A duplicate is said first: re-adding a posting that is already there is a duplicate, not a name clash.
   const match = existing.index.find(draft.key);
-  if (match?.kind === 'duplicate') return { kind: 'duplicate', reason: match.reason };
+  if (match?.kind === 'duplicate') return { kind: 'duplicate', reason: match.reason, draft };
+  if (existsSync(join(contentDir, draft.rel)) || existing.ids.has(draft.id)) {
+    return { kind: 'exists', reason: `${draft.rel} already exists, with another posting; refusing to overwrite it (give another --slug)`, draft };
+  }
   if (!options.dryRun) {
     const path = join(contentDir, draft.rel);
     mkdirSync(dirname(path), { recursive: true });
