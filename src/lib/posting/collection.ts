@@ -172,7 +172,10 @@ export function loadCollection(dir: string, ctx: ExtractContext, displayRoot = p
  */
 export async function loadCollectionCached(dir: string, ctx: ExtractContext, displayRoot: string, options: LoadOptions): Promise<LoadedPosting[]> {
   const rels = listFiles(dir);
-  options.compute?.prepare?.(rels.length - (options.cache?.size ?? 0));
+  // With nothing cached every file is computed: hand them all over at once, and read and hash them meanwhile.
+  const cold = (options.cache?.size ?? 0) === 0;
+  const early = cold ? options.compute?.run(rels.map((rel) => ({ rel, path: join(dir, rel) }))) ?? null : null;
+  if (!cold) options.compute?.prepare?.(rels.length - options.cache!.size);
   const files = rels.map((rel) => {
     const path = join(dir, rel);
     const bytes = readFileSync(path);
@@ -183,7 +186,7 @@ export async function loadCollectionCached(dir: string, ctx: ExtractContext, dis
     if (stored) f.outcome = unpackOutcome(stored, f.text);
   }
   const todo = files.filter((f) => !f.outcome);
-  const bulk = options.compute?.run(todo.map(({ rel, path }) => ({ rel, path })));
+  const bulk = early ?? options.compute?.run(todo.map(({ rel, path }) => ({ rel, path })));
   if (bulk) {
     (await bulk).forEach((json, i) => {
       todo[i]!.outcome = unpackOutcome(JSON.parse(json) as StoredOutcome, todo[i]!.text);
