@@ -3,7 +3,7 @@
  * Pure and deterministic: the same dataset gives the same aggregates, whatever the build date.
  * Every chart covers ML roles only (rows with `excluded === null`); excluded rows are counted with their reason.
  */
-import { ascending, median, rollups } from 'd3';
+import { ascending, group, median, rollups } from 'd3';
 import { LEVELS, REMOTE_POLICIES, type Level, type RemotePolicy } from '../extract/types.ts';
 import type { Dataset, PostingRow } from './types.ts';
 import { exclusionGroup } from './build.ts';
@@ -270,11 +270,7 @@ export function skillTrends(dataset: Dataset, options: { skillIds?: string[]; to
   const demand = skillDemand(dataset).skills;
   const ids = options.skillIds ?? demand.slice(0, options.top ?? 6).map((s) => s.id);
   const labels = new Map(demand.map((s) => [s.id, s.label]));
-  const byMonth = new Map<string, PostingRow[]>();
-  for (const r of dated) {
-    const m = datingOf(r)!.slice(0, 7);
-    byMonth.set(m, [...(byMonth.get(m) ?? []), r]);
-  }
+  const byMonth = group(dated, (r) => datingOf(r)!.slice(0, 7));
   const skills = ids.map((id) => ({
     id,
     label: labels.get(id) ?? id,

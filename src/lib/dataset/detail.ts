@@ -1,6 +1,7 @@
 /**
  * Numbers for the per-skill and per-company pages (/skills/<id>/, /companies/<company>/). Pure.
  */
+import { group } from 'd3';
 import { companySlug, mlRows, payBands, remoteMix, skillDemand, skillTrends, type PayAggregate, type RemoteAggregate, type SkillDemand, type TrendAggregate } from './aggregates.ts';
 import type { Dataset, PostingRow } from './types.ts';
 import { compareText } from '../collate.ts';
@@ -59,8 +60,7 @@ export interface CompanyDetail {
 
 /** Every company (by folder slug) with its detail, in slug order. */
 export function companyDetails(dataset: Dataset): CompanyDetail[] {
-  const bySlug = new Map<string, PostingRow[]>();
-  for (const r of dataset.postings) bySlug.set(companySlug(r), [...(bySlug.get(companySlug(r)) ?? []), r]);
+  const bySlug = group(dataset.postings, companySlug);
   const axis = mlAxis(dataset);
   return [...bySlug.entries()].sort(([a], [b]) => compareText(a, b)).map(([slug, postings]) => {
     const sub: Dataset = { ...dataset, postings };

@@ -55,7 +55,9 @@ export function buildSourceSummary(dataset: Dataset, batches: Batch[]): SourceSu
   const groups = new Map<string, PostingRow[]>();
   for (const r of dataset.postings) {
     const o = originOf(r);
-    groups.set(o, [...(groups.get(o) ?? []), r]);
+    const group = groups.get(o);
+    if (group) group.push(r);
+    else groups.set(o, [r]);
   }
   const origins: OriginCounts[] = [...groups].map(([origin, rows]) => {
     const ml = rows.filter((r) => r.excluded === null);
@@ -64,7 +66,10 @@ export function buildSourceSummary(dataset: Dataset, batches: Batch[]): SourceSu
     const years = new Map<string, PostingRow[]>();
     for (const r of ml) {
       const d = datingOf(r);
-      if (d) years.set(d.slice(0, 4), [...(years.get(d.slice(0, 4)) ?? []), r]);
+      if (!d) continue;
+      const year = years.get(d.slice(0, 4));
+      if (year) year.push(r);
+      else years.set(d.slice(0, 4), [r]);
     }
     const dates = rows.map(datingOf).filter((d): d is string => d !== null).sort();
     return {

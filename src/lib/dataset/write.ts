@@ -25,6 +25,24 @@ function published(row: PostingRow, i: number): PostingRow {
   return { ...rest, textShown: i < TEXT_PAGES_MAX };
 }
 
+/** Writes to a file descriptor gathered into writes of about a megabyte (a write per row was most of the time). */
+function batched(fd: number): { write: (s: string) => void; end: () => void } {
+  let parts: string[] = [], size = 0;
+  const flush = () => {
+    if (parts.length) writeSync(fd, parts.join(''));
+    parts = [];
+    size = 0;
+  };
+  return {
+    write(s) {
+      parts.push(s);
+      size += s.length;
+      if (size >= 1 << 20) flush();
+    },
+    end: flush,
+  };
+}
+
 /**
  * Write a large JSON document a row at a time: the same bytes as stableJson would give, without building one string
  * the size of the whole file (100,000 postings would pass V8's longest string).
@@ -35,12 +53,11 @@ function writeRowsJson(path: string, head: Record<string, unknown>, key: string,
     const top = stableJson({ ...head, [key]: [] });
     // `{ …head…, "postings": []\n}` → write up to the array's opening bracket, the rows, then the closing.
     const open = top.lastIndexOf('[]');
-    writeSync(fd, top.slice(0, open + 1));
-    rows.forEach((row, i) => {
-      const body = JSON.stringify(row, null, 2).replace(/\n/g, '\n    ');
-      writeSync(fd, `${i ? ',' : ''}\n    ${body}`);
-    });
-    writeSync(fd, `${rows.length ? '\n  ' : ''}${top.slice(open + 1)}`);
+    const out = batched(fd);
+    out.write(top.slice(0, open + 1));
+    rows.forEach((row, i) => out.write(`${i ? ',' : ''}\n    ${JSON.stringify(row, null, 2).replace(/\n/g, '\n    ')}`));
+    out.write(`${rows.length ? '\n  ' : ''}${top.slice(open + 1)}`);
+    out.end();
   } finally {
     closeSync(fd);
   }
@@ -66,7 +83,9 @@ export function writeDatasets(dataset: Dataset, outDir: string, batches: Batch[]
     mkdirSync(textDir, { recursive: true });
     const fd = openSync(join(textDir, TEXTS_FILE), 'w');
     try {
-      for (const r of postings.slice(0, TEXT_PAGES_MAX)) writeSync(fd, JSON.stringify({ id: r.id, text: r.text ?? '', removed: r.removed ?? [] }) + '\n');
+      const out = batched(fd);
+      for (const r of postings.slice(0, TEXT_PAGES_MAX)) out.write(JSON.stringify({ id: r.id, text: r.text ?? '', removed: r.removed ?? [] }) + '\n');
+      out.end();
     } finally {
       closeSync(fd);
     }
