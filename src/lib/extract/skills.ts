@@ -55,7 +55,7 @@ function keyOf(s: string, at: number, len: number): number {
  * underscore: the skill regexes' own lookbehind), in the lowercased text. Positions ascend. One pass over the text
  * replaces a scan of the whole text per skill, which was most of the cost of matching skills.
  */
-function wordStarts(lower: string): Map<number, number[]> {
+function wordStarts(lower: string, keys: ReadonlySet<number>): Map<number, number[]> {
   const out = new Map<number, number[]>();
   let prevWord = false;
   for (let i = 0; i < lower.length; i++) {
@@ -64,6 +64,8 @@ function wordStarts(lower: string): Map<number, number[]> {
     if (!prevWord && !(c === 32 || c === 10 || c === 9 || (c >= 128 && SPACE.test(lower[i]!)))) {
       for (let len = 1; len <= KEY && i + len <= lower.length; len++) {
         const k = keyOf(lower, i, len);
+        // Only keys some synonym starts with: most of a text's word starts begin no skill.
+        if (!keys.has(k)) continue;
         const at = out.get(k);
         if (at) at.push(i);
         else out.set(k, [i]);
@@ -108,6 +110,7 @@ export function compileSkill(skill: Skill): { re: RegExp; guard: RegExp | null }
 }
 
 const cache = new WeakMap<Skill[], Compiled[]>();
+const allKeys = new WeakMap<Compiled[], Set<number>>();
 
 function compiled(skills: Skill[]): Compiled[] {
   let c = cache.get(skills);
@@ -263,7 +266,9 @@ export function extractSkills(text: string, skills: Skill[]): SkillHit[] {
   const all = compiled(skills);
   // Lowercasing that changes the length ("İ") would move positions: then every skill scans the whole text.
   const lower = own.toLowerCase();
-  const starts = lower.length === own.length ? wordStarts(lower) : null;
+  let keys = allKeys.get(all);
+  if (!keys) allKeys.set(all, (keys = new Set(all.flatMap((c) => [...c.byKey.keys()]))));
+  const starts = lower.length === own.length ? wordStarts(lower, keys) : null;
   const at: number[] = [];
   for (const c of all) {
     const evidence = starts ? firstAtStarts(own, lower, c, starts, all, at) : firstByScan(own, c, all);
