@@ -146,8 +146,11 @@ function synonymOf(span: string, skill: Skill): string | undefined {
  */
 function isNameInList(text: string, start: number, end: number, skill: Skill, all: Compiled[]): boolean {
   const span = text.slice(start, end);
+  // Only a common noun (its synonym written lowercase in skills.yml) written with a capital: cheapest test first.
+  const first = span.charCodeAt(0);
+  if (first < 65 || first > 90) return false;
   const syn = synonymOf(span, skill);
-  if (!syn || syn !== syn.toLowerCase() || !/^[A-Z]/.test(span)) return false;
+  if (!syn || syn !== syn.toLowerCase()) return false;
   const from = Math.max(0, start - 80);
   const to = Math.min(text.length, end + 80);
   const breaks = [...text.slice(from, to).matchAll(PATTERNS.listBreak)].map((b) => [from + b.index, from + b.index + b[0].length] as const);
@@ -246,8 +249,11 @@ const ascending = (a: number, b: number) => a - b;
  */
 function isTeamName(text: string, start: number, end: number, skill: Skill): boolean {
   const span = text.slice(start, end);
+  // Only a common noun (its synonym written lowercase in skills.yml) written with a capital: cheapest test first.
+  const first = span.charCodeAt(0);
+  if (first < 65 || first > 90) return false;
   const syn = synonymOf(span, skill);
-  if (!syn || syn !== syn.toLowerCase() || !/^[A-Z]/.test(span)) return false;
+  if (!syn || syn !== syn.toLowerCase()) return false;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const open = text.lastIndexOf('(', start);
   if (open < lineStart || text.slice(open, start).includes(')')) return false;
