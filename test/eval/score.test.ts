@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardPayLabel, payMatches, seniorityGroup, skillFound, writtenInText } from '../../src/lib/eval/score.ts';
+import { boardPayLabel, payMatches, seniorityGroup, skillFound, writtenAsOte, writtenInText } from '../../src/lib/eval/score.ts';
 import type { Pay } from '../../src/lib/extract/types.ts';
 
 const pay = (min: number, max: number | null, currency = 'USD', period: Pay['period'] = 'year'): Pay => ({
@@ -35,6 +35,12 @@ describe('eval scoring (shared/corpus/README.md)', () => {
     expect(writtenInText(250000, '$250K')).toBe(true);
     expect(writtenInText(45.5, '$45.50/hr')).toBe(true);
     expect(writtenInText(250000, '$260,000')).toBe(false);
+  });
+
+  it('tells a figure the text calls on-target earnings (a board may file OTE as salary)', () => {
+    expect(writtenAsOte(125000, 'Compensation\n$125,000 - $145,000 OTE\nBenefits')).toBe(true);
+    expect(writtenAsOte(240000, '$240k on-target earnings, 50/50 split')).toBe(true);
+    expect(writtenAsOte(125000, 'Base salary $125,000 - $145,000\nOTE up to $200,000')).toBe(false);
   });
 
   it("labels pay with a job board's Salary component, in our period names", () => {

@@ -7,7 +7,7 @@ import type { Extraction } from '../extract/types.ts';
 import type { ExtractContext } from '../taxonomy.ts';
 import { readCorpus, sharedPath, type CorpusRow } from './corpus.ts';
 import { htmlToText } from '../import/html.ts';
-import { boardPayLabel, payMatches, seniorityGroup, skillFound, Tally, writtenInText, type PayLabel } from './score.ts';
+import { boardPayLabel, payMatches, seniorityGroup, skillFound, Tally, writtenAsOte, writtenInText, type PayLabel } from './score.ts';
 
 /** One line of the report: a field on a set, with its tally and the target it must meet. */
 export interface EvalLine {
@@ -116,7 +116,7 @@ interface BoardJob {
 function scoreBoards(ctx: ExtractContext): EvalLine[] {
   const dir = sharedPath('boards', 'ashby');
   if (!dir) return [];
-  const pay = new Tally(), falsePay = new Tally(), agree = new Tally();
+  const pay = new Tally(), falsePay = new Tally(), agree = new Tally(), notOte = new Tally();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const jobs = (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { jobs?: BoardJob[] }).jobs ?? [];
     for (const job of jobs) {
@@ -136,11 +136,15 @@ function scoreBoards(ctx: ExtractContext): EvalLine[] {
       if (label && x.pay) agree.add(payMatches(x.pay, label), () => `${id}: text ${fmtPay(x.pay)}, board ${fmtLabel(label)}`);
       if (!label || ![label.min, label.max].every((v) => v == null || writtenInText(v, text))) continue;
       pay.add(payMatches(x.pay, label), () => `${id}: got ${fmtPay(x.pay)}, label ${fmtLabel(label)}`);
+      if (![label.min, label.max].some((v) => v != null && writtenAsOte(v, text))) notOte.add(payMatches(x.pay, label), () => `${id}: got ${fmtPay(x.pay)}, label ${fmtLabel(label)}`);
     }
   }
   return [
     { set: 'ashby-boards', field: 'pay', tally: pay, target: TARGETS.boardPay, kind: 'accuracy' },
     { set: 'ashby-boards', field: 'false pay', tally: falsePay, target: TARGETS.boardFalsePay, kind: 'false-rate' },
+    // No target, a measure: the same without the jobs whose text calls the board's "salary" on-target earnings, which
+    // DESIGN.md keeps out of base pay (the line above counts them as misses).
+    { set: 'ashby-boards', field: 'pay, figure not written as OTE', tally: notOte, target: null, kind: 'accuracy' },
     // No target, a measure: where both the text and the board state a salary, how often the text's is the board's.
     { set: 'ashby-boards', field: 'text agrees with board (both state pay)', tally: agree, target: null, kind: 'accuracy' },
   ];

@@ -74,6 +74,15 @@ export function writtenInText(v: number, text: string): boolean {
   return figureForms(v).some((f) => t.includes(f.toLowerCase()));
 }
 
+/**
+ * Whether a figure is written on a line that calls it on-target earnings ("$125,000 - $145,000 OTE"): a board may
+ * file OTE as salary, where DESIGN.md keeps OTE out of base pay.
+ */
+export function writtenAsOte(v: number, text: string): boolean {
+  const forms = figureForms(v).map((f) => f.toLowerCase());
+  return text.toLowerCase().split('\n').some((line) => forms.some((f) => line.includes(f)) && /\bote\b|on[- ]target/.test(line));
+}
+
 /** HN seniority groups (taken from titles): junior, senior, staff+; anything else null. */
 export function seniorityGroup(level: Level | null): 'junior' | 'senior' | 'staff+' | null {
   switch (level) {
