@@ -239,11 +239,11 @@ function lineSignals(text: string): Signal[] {
     offset += line.length + 1;
     const t = line.trim();
     if (!t) continue;
+    const lineRank = rank++;
+    if (!PATTERNS.needsPolicyWord.test(t)) continue;
     const isField = /^[ \t]{0,4}(?:[-*•][ \t]{0,4})?[A-Za-z][A-Za-z ]{1,30}:/.test(line);
     // A header line (header.ts), or any short line among the top three (job boards print "Remote", "Hybrid" alone).
-    const isHeader = isHeaderLine(t, rank) || (rank < 3 && t.length <= 120);
-    rank++;
-    if (!PATTERNS.needsPolicyWord.test(t)) continue;
+    const isHeader = isHeaderLine(t, lineRank) || (lineRank < 3 && t.length <= 120);
     const isShort = t.length <= 60 || (t.length <= 140 && /[|•·]/.test(t));
     if (!isField && !isHeader && !isShort) continue;
     const yn = PATTERNS.yesNo.exec(t);
