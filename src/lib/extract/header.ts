@@ -48,8 +48,20 @@ export function isHeaderLine(line: string, rank: number): boolean {
 
 /** The header lines at the top of a text, in order, each with its fields. */
 export function topHeaderLines(text: string): { line: string; fields: string[] }[] {
-  const top = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, HEADER.topLines);
-  return top.flatMap((line, rank) => (isHeaderLine(line, rank) ? [{ line, fields: headerFields(line)! }] : []));
+  return topLines(text).flatMap((line, rank) => (isHeaderLine(line, rank) ? [{ line, fields: headerFields(line)! }] : []));
+}
+
+/** The first `n` non-empty lines of a text, trimmed (reading no further than they go). */
+export function topLines(text: string, n: number = HEADER.topLines): string[] {
+  const top: string[] = [];
+  for (let i = 0; i < text.length && top.length < n;) {
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = text.length;
+    const line = text.slice(i, end).trim();
+    if (line) top.push(line);
+    i = end + 1;
+  }
+  return top;
 }
 
 /**

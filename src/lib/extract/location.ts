@@ -7,7 +7,7 @@
  * Also exports the small gazetteer and place parser that remote.ts and title.ts share.
  */
 
-import { topHeaderLines } from './header.ts';
+import { topHeaderLines, topLines } from './header.ts';
 
 /** US state and territory codes → names. */
 export const US_STATES: Record<string, string> = {
@@ -241,7 +241,7 @@ export function extractLocations(text: string): { locations: string[]; evidence:
 
   // 2. A line near the top that is only a place, as job boards print it under the title ("New York, NY",
   // "London, UK", "Remote - Canada").
-  for (const line of own.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, PLACE_LINE_TOP)) {
+  for (const line of topLines(own, PLACE_LINE_TOP)) {
     if (line.length <= 60 && PATTERNS.placeLine.test(line)) take(placesIn(line), line);
   }
 
