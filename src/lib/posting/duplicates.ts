@@ -72,6 +72,7 @@ interface Entry extends DupKey {
   urlKey: string | null;
   /** Computed on first comparison: most postings are never compared, and 100,000 shingle sets would not fit. */
   shingles: Set<string> | null;
+  day: Day | null;
 }
 
 /** How a posting relates to an earlier one. */
@@ -90,10 +91,19 @@ export interface DupMatch {
  * only the month is known): it counts as the 1st, except that two dates in the same month are 0 days apart.
  */
 export function daysApart(a: string | null, b: string | null): number | null {
+  return gapOf(dayOf(a), dayOf(b));
+}
+
+/** A date as daysApart compares it: its time, its month, and whether only the month is known. */
+interface Day { time: number; month: string; monthOnly: boolean }
+
+const dayOf = (d: string | null): Day | null =>
+  d ? { time: Date.parse(`${d.length === 7 ? `${d}-01` : d}T00:00:00Z`), month: d.slice(0, 7), monthOnly: d.length === 7 } : null;
+
+function gapOf(a: Day | null, b: Day | null): number | null {
   if (!a || !b) return null;
-  if ((a.length === 7 || b.length === 7) && a.slice(0, 7) === b.slice(0, 7)) return 0;
-  const day = (d: string) => Date.parse(`${d.length === 7 ? `${d}-01` : d}T00:00:00Z`);
-  return Math.abs(day(a) - day(b)) / 86_400_000;
+  if ((a.monthOnly || b.monthOnly) && a.month === b.month) return 0;
+  return Math.abs(a.time - b.time) / 86_400_000;
 }
 
 function prepare(key: DupKey): Entry {
@@ -103,19 +113,29 @@ function prepare(key: DupKey): Entry {
     titleKey: key.title ? fold(key.title) : null,
     urlKey: key.url ? normaliseUrl(key.url) : null,
     shingles: null,
+    day: dayOf(key.date),
   };
 }
 
-function relate(a: Entry, b: Entry): DupMatch | null {
+/**
+ * How `a` relates to the earlier `b`.
+ * @param similar a's similarity to texts already compared with it (many earlier postings repeat one text)
+ */
+function relate(a: Entry, b: Entry, similar: Map<string, number>): DupMatch | null {
   const sameUrl = a.urlKey !== null && a.urlKey === b.urlKey;
   const sameCompany = a.companyKey !== null && a.companyKey === b.companyKey;
   if (!sameUrl && !sameCompany) return null;
   const sameTitle = sameCompany && a.titleKey !== null && a.titleKey === b.titleKey;
-  // The same text (a repost) is similarity 1 without building shingle sets.
-  const similarity = !sameTitle ? 0 : a.text === b.text ? 1 : jaccard((a.shingles ??= shingles(a.text)), (b.shingles ??= shingles(b.text)));
+  let similarity = 0;
+  if (sameTitle) {
+    const known = similar.get(b.text);
+    // The same text (a repost) is similarity 1 without building shingle sets.
+    similarity = known ?? (a.text === b.text ? 1 : jaccard((a.shingles ??= shingles(a.text)), (b.shingles ??= shingles(b.text))));
+    if (known === undefined) similar.set(b.text, similarity);
+  }
   const sameText = similarity >= SIMILAR;
   if (!sameUrl && !(sameTitle && sameText)) return null;
-  const gap = daysApart(a.date, b.date);
+  const gap = gapOf(a.day, b.day);
   const close = gap === null || gap <= WINDOW_DAYS;
   const what = sameUrl ? 'same url' : `same company and title, ${Math.round(similarity * 100)}% of the text the same`;
   const when = gap === null ? 'one or both undated' : `dated ${gap} day${gap === 1 ? '' : 's'} apart`;
@@ -163,12 +183,13 @@ export class DuplicateIndex {
 
   private match(e: Entry): DupMatch | null {
     const seen = new Set<Entry>();
+    const similar = new Map<string, number>();
     let best: DupMatch | null = null;
     const k = textKey(e);
     for (const other of [...(k ? this.byText.get(k) ?? [] : []), ...(e.urlKey ? this.byUrl.get(e.urlKey) ?? [] : [])]) {
       if (seen.has(other)) continue;
       seen.add(other);
-      const m = relate(e, other);
+      const m = relate(e, other, similar);
       if (!m) continue;
       if (m.kind === 'duplicate') return m;
       if (!best || m.similarity > best.similarity) best = m;
