@@ -124,9 +124,9 @@ export function payByFamilyRegion(dataset: Dataset): PayDistribution[] {
 
 /** Pay per skill (ML postings naming it), for skills with enough postings stating pay; highest median low end first. */
 export function payBySkill(dataset: Dataset): (PayDistribution & { id: string })[] {
-  const ml = mlRows(dataset);
+  const bySkill = rowsBySkill(mlRows(dataset));
   return skillDemand(dataset).skills
-    .map((s) => ({ ...payDistribution(ml.filter((r) => r.skills.some((h) => h.id === s.id)), s.id, s.label, null, 'all'), id: s.id }))
+    .map((s) => ({ ...payDistribution(bySkill.get(s.id) ?? [], s.id, s.label, null, 'all'), id: s.id }))
     .filter((d) => d.low !== null)
     .sort((a, b) => b.low!.median - a.low!.median || compareText(a.label, b.label));
 }
@@ -289,10 +289,10 @@ export function skillChanges(dataset: Dataset): SkillChanges {
     return out;
   }
   out.enough = true;
-  const count = (rows: PostingRow[], id: string) => rows.filter((r) => r.skills.some((s) => s.id === id)).length;
+  const inBefore = rowsBySkill(rowsB), inAfter = rowsBySkill(rowsA);
   const changes = skillDemand(dataset).skills
     .map((s): SkillChange => {
-      const b = wilson(count(rowsB, s.id), rowsB.length), a = wilson(count(rowsA, s.id), rowsA.length);
+      const b = wilson(inBefore.get(s.id)?.length ?? 0, rowsB.length), a = wilson(inAfter.get(s.id)?.length ?? 0, rowsA.length);
       return { id: s.id, label: s.label, before: b, after: a, change: a.share - b.share };
     })
     .filter((c) => c.before.k + c.after.k >= COMPARE_THRESHOLDS.changeMinSkill);
@@ -304,6 +304,19 @@ export function skillChanges(dataset: Dataset): SkillChanges {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Skills named together
+
+/** The rows naming each skill, in the rows' order (one pass, where a filter per skill reads every row per skill). */
+export function rowsBySkill(rows: PostingRow[]): Map<string, PostingRow[]> {
+  const out = new Map<string, PostingRow[]>();
+  for (const r of rows) {
+    for (const id of new Set(r.skills.map((s) => s.id))) {
+      const list = out.get(id);
+      if (list) list.push(r);
+      else out.set(id, [r]);
+    }
+  }
+  return out;
+}
 
 /** Skills named by the same ML postings as `skillId`: how many, and their share of the postings naming it. */
 export function coSkills(dataset: Dataset, skillId: string, top = 10): { id: string; label: string; n: number; share: number }[] {
