@@ -269,6 +269,17 @@ describe('pay in the forms of hiring threads (invented text)', () => {
     expect([x.pay?.min, x.pay?.max]).toEqual([150000, 220000]);
   });
 
+  it('of ranges written against several roles, takes the one on the line naming the title, but keeps levels and places', () => {
+    const post = 'Open roles:\n- Senior Machine Learning Engineer ($164,996 - $189,650): https://example.org/1\n- Software Engineer, Backend ($138,938 - $159,699): https://example.org/2\n- Senior Product Designer ($114,649 - $131,781): https://example.org/3';
+    const text = clean(post).text;
+    expect(findPay(text, ctx.rates, null, 'Senior Machine Learning Engineer').pay).toMatchObject({ min: 164996, max: 189650 });
+    // Without the title, the roles' ranges are still read as before (each is the employer's statement for a role).
+    expect(findPay(text, ctx.rates, null).pay).toMatchObject({ min: 114649, max: 189650 });
+    // A level or a place against a range is the same role's pay: the envelope stays.
+    const levels = 'Senior Machine Learning Engineer | Remote\nSenior: $150k - $180k\nStaff: $180k - $220k';
+    expect(findPay(clean(levels).text, ctx.rates, null, 'Senior Machine Learning Engineer').pay).toMatchObject({ min: 150000, max: 220000 });
+  });
+
   it('reads an open bare figure that fills a header field', () => {
     expect(pay('- Senior Backend Engineer | Equity | 95k+ (based on experience) + quarterly bonus')).toMatchObject({ min: 95000, max: null });
     expect(range('In return, you get\n - 140k-190k cash salary + equity\n - Free lunch')).toEqual([140000, 190000, 'USD', 'year']);

@@ -1,5 +1,6 @@
 import type { Rates } from '../taxonomy.ts';
 import { isHeaderLine, rankOfLine } from './header.ts';
+import { PATTERNS as TITLE } from './title.ts';
 import { annualise, CURRENCY_SYMBOLS, knownCurrencies, parseAmount, ratePerUsd } from './money.ts';
 import type { ExtraKind, Pay, PayRange, Period } from './types.ts';
 
@@ -615,12 +616,29 @@ function ownRanges(same: Candidate[]): { ranges: Candidate[]; declined: Candidat
  * them. Empty when no line names the title, or the ranges on such lines disagree among themselves.
  */
 function onTitleLine(text: string, declined: Candidate[], title: string | null): Candidate[] {
-  const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
-  const t = title ? fold(title) : '';
+  const t = title ? foldTitle(title) : '';
   if (t.length < 4) return [];
-  const lineOf = (c: Candidate) => fold(text.slice(text.lastIndexOf('\n', c.start - 1) + 1, (text.indexOf('\n', c.end) + 1 || text.length + 1) - 1));
-  const named = declined.filter((c) => lineOf(c).includes(t));
+  const named = declined.filter((c) => foldTitle(lineOfCandidate(text, c)).includes(t));
   return named.every((a) => named.every((b) => agree(a, b))) ? named : [];
+}
+
+const foldTitle = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+const lineOfCandidate = (text: string, c: Candidate) => text.slice(text.lastIndexOf('\n', c.start - 1) + 1, (text.indexOf('\n', c.end) + 1 || text.length + 1) - 1);
+
+/**
+ * Ranges written against roles, one a line ("- Senior Machine Learning Engineer ($164,996 - $189,650)", "- Senior
+ * Product Designer ($114,649 - $131,781)"): a post listing several roles. When one line names this posting's title,
+ * its ranges are this posting's pay, and the other roles' ranges are not; null when the ranges are not such a list
+ * (a level or a place against a range is the same role's pay, and stays).
+ */
+function rolesListed(text: string, ranges: Candidate[], title: string | null): Candidate[] | null {
+  const t = title ? foldTitle(title) : '';
+  if (t.length < 4 || ranges.length < 2) return null;
+  const named = ranges.filter((c) => foldTitle(lineOfCandidate(text, c)).includes(t));
+  const others = ranges.filter((c) => !named.includes(c));
+  if (!named.length || !others.length) return null;
+  if (!others.every((c) => c.qualifier != null && TITLE.role.test(c.qualifier))) return null;
+  return named.every((a) => named.every((b) => agree(a, b))) ? named : null;
 }
 
 /**
@@ -650,6 +668,7 @@ export function findPay(text: string, rates: Rates, date: string | null, title: 
   if (similar.some((c) => c.saysBase)) similar = similar.filter((c) => c.saysBase || c.qualifier != null || !c.strong);
   const own = ownRanges(similar);
   if (own.ranges.length === 0) own.ranges = onTitleLine(text, own.declined, title).map((c) => ({ ...c, qualifier: title }));
+  else own.ranges = rolesListed(text, own.ranges, title) ?? own.ranges;
   if (own.ranges.length === 0) {
     const d = own.declined;
     return { pay: null, declined: { rule: `pay-declined:${d.length}-ranges-disagree`, evidence: text.slice(d[0]!.start, d[0]!.end) } };
