@@ -11,6 +11,15 @@ describe('report a wrong field', () => {
     expect(u.searchParams.get('shown')).toBe('$150K–$200K a year');
   });
 
+  test('an older posting’s single link names the posting and its file, and leaves the field to the form', () => {
+    const u = new URL(reportUrl('https://github.com/o/r', { id: 'acme/mle', file: 'acme/mle.md' }));
+    expect(u.searchParams.get('template')).toBe('wrong-field.yml');
+    expect(u.searchParams.get('title')).toBe('Wrong field: acme/mle');
+    expect(u.searchParams.get('posting')).toBe('acme/mle (file: acme/mle.md)');
+    expect(u.searchParams.has('field')).toBe(false);
+    expect(u.searchParams.has('shown')).toBe(false);
+  });
+
   test('the repository comes from REPO_URL, else GitHub Actions', () => {
     expect(repoUrl({ REPO_URL: 'https://github.com/a/b/' })).toBe('https://github.com/a/b');
     expect(repoUrl({ GITHUB_REPOSITORY: 'x/y' })).toBe('https://github.com/x/y');

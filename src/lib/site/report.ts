@@ -21,19 +21,37 @@ export function repoUrl(env: Record<string, string | undefined> = process.env): 
 }
 
 /**
- * The new-issue link for one field of one posting.
+ * The new-issue link for one field of one posting, or for the posting as a whole (no field: the issue form asks which).
  * @param repo the repository's address
  * @param posting the posting's id and file
- * @param field which field
+ * @param field which field; omitted on the lean pages of older postings, which carry one link instead of eight
  * @param shown what the site shows for it, in words
  */
-export function reportUrl(repo: string, posting: { id: string; file: string }, field: ReportField, shown: string): string {
+export function reportUrl(repo: string, posting: { id: string; file: string }, field?: ReportField, shown?: string): string {
   const q = new URLSearchParams({
     template: 'wrong-field.yml',
-    title: `Wrong field: ${posting.id} (${REPORT_FIELDS[field]})`,
+    title: `Wrong field: ${posting.id}${field ? ` (${REPORT_FIELDS[field]})` : ''}`,
     posting: `${posting.id} (file: ${posting.file})`,
-    field: REPORT_FIELDS[field],
-    shown: shown.slice(0, 300),
+    ...(field ? { field: REPORT_FIELDS[field] } : {}),
+    ...(shown !== undefined ? { shown: shown.slice(0, 300) } : {}),
   });
   return `${repo}/issues/new?${q.toString()}`;
+}
+
+/** The fields a reader picks from on a posting page's report form, in page order, with the words the page uses. */
+export const REPORT_CHOICES: [ReportField, string][] = [
+  ['pay', 'pay'], ['remote', 'work arrangement'], ['level', 'level'], ['role', 'role'], ['locations', 'locations'],
+  ['dates', 'dates'], ['skills', 'skills'], ['title', 'title or company'],
+];
+
+/**
+ * The report form of a posting page that shows the text: a GET form to the same new-issue address, prefilled with the
+ * posting and its file, the field picked on the page (one form in place of eight prefilled links, 4 KB a page).
+ * @returns the form's action and its hidden inputs, in order
+ */
+export function reportForm(repo: string, posting: { id: string; file: string }): { action: string; hidden: [string, string][] } {
+  return {
+    action: `${repo}/issues/new`,
+    hidden: [['template', 'wrong-field.yml'], ['title', `Wrong field: ${posting.id}`], ['posting', `${posting.id} (file: ${posting.file})`]],
+  };
 }
