@@ -94,12 +94,12 @@ describe('links and browsing', () => {
     expect(postingHref('acme/mle', '/repo/')).toBe('/repo/postings/acme/mle/');
   });
 
-  test('the list pages 50 at a time, page 1 at /postings/', () => {
-    const rows = Array.from({ length: 120 }, (_, i) => i);
+  test('the list pages 100 at a time, page 1 at /postings/', () => {
+    const rows = Array.from({ length: 240 }, (_, i) => i);
     expect(pageCount(rows.length)).toBe(3);
     expect(pageCount(0)).toBe(1);
-    expect(pageOf(rows, 3)).toEqual(rows.slice(100));
-    expect(PAGE_SIZE).toBe(50);
+    expect(pageOf(rows, 3)).toEqual(rows.slice(200));
+    expect(PAGE_SIZE).toBe(100);
     expect([postingsPagePath(1), postingsPagePath(2)]).toEqual(['postings/', 'postings/page/2/']);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { postingsPagePath, sortRows } from '../../src/lib/site/browse.ts';
+import { listed, postingsPagePath, sortRows } from '../../src/lib/site/browse.ts';
 import { pay, row } from './fixture-dataset.ts';
 
 describe('sorting the postings list', () => {
@@ -12,6 +12,12 @@ describe('sorting the postings list', () => {
 
   test('highest stated pay first (high end, else low end), postings without pay last', () => {
     expect(sortRows(rows, 'pay').map((r) => r.id)).toEqual(['a/2', 'c/1', 'b/1', 'a/1']);
+  });
+
+  test('the highest-pay list holds only the postings stating pay; the other orders list every posting', () => {
+    expect(listed(rows, 'pay').map((r) => r.id)).toEqual(['a/2', 'c/1', 'b/1']);
+    expect(listed(rows, 'newest')).toHaveLength(rows.length);
+    expect(listed(rows, 'company')).toHaveLength(rows.length);
   });
 
   test('company A–Z ignores case and keeps the newest-first order within a company', () => {
