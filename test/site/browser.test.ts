@@ -14,6 +14,7 @@ import type { Server } from 'node:http';
 import type { Dataset } from '../../src/lib/dataset/types.ts';
 import { pageCount } from '../../src/lib/site/browse.ts';
 import { serve } from './serve.ts';
+import { builtDataset } from './built-data.ts';
 
 const dist = resolve(process.env.DIST_DIR ?? 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -64,7 +65,7 @@ describe.runIf(ready)('the built site in a browser', () => {
   let browser: Browser;
   let server: Server;
   let origin = '';
-  const data = ready ? (JSON.parse(readFileSync(join(dist, 'data/postings.json'), 'utf8')) as Dataset) : null;
+  const data: Dataset | null = ready ? builtDataset(dist) : null;
   const first = data?.postings[0];
   const skillId = data?.postings.flatMap((p) => p.skills)[0]?.id;
   const pages = [

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Dataset } from '../../src/lib/dataset/types.ts';
 import { pageCount } from '../../src/lib/site/browse.ts';
+import { builtDataset } from './built-data.ts';
 
 const dist = resolve(process.env.DIST_DIR ?? 'dist');
 const built = existsSync(join(dist, 'index.html'));
@@ -26,7 +27,7 @@ const page = (url: string): string => {
 const exists = (url: string) => existsSync(url.endsWith('/') ? join(dist, url, 'index.html') : join(dist, url));
 
 describe.runIf(built)('the built site', () => {
-  const data = built ? (JSON.parse(readFileSync(join(process.env.SITE_DATA_DIR ?? join(dist, 'data'), 'postings.json'), 'utf8')) as Dataset) : null;
+  const data: Dataset | null = built ? builtDataset(dist) : null;
   const postings = data?.postings ?? [];
 
   test('every fixed URL in the design exists', () => {
@@ -43,7 +44,7 @@ describe.runIf(built)('the built site', () => {
     expect(wanted.filter((u) => !exists(u))).toEqual([]);
   });
 
-  test('the postings list is paginated 50 a page at /postings/page/N/', () => {
+  test('the postings list is paginated 100 a page at /postings/page/N/', () => {
     const pages = pageCount(postings.length);
     for (let n = 2; n <= pages; n++) expect(exists(`/postings/page/${n}/`), `/postings/page/${n}/`).toBe(true);
     expect(exists(`/postings/page/${pages + 1}/`)).toBe(false);
@@ -56,13 +57,23 @@ describe.runIf(built)('the built site', () => {
     expect(html).toContain('<table');
   });
 
-  test('/data/ links the downloads, and the files are there', () => {
+  test('/data/ links the downloads, and every file it links is there', () => {
     const html = page('/data/');
-    for (const f of ['postings.csv', 'posting_skills.csv', 'postings.json', 'aggregates.json']) {
-      expect(html).toMatch(new RegExp(`href="[^"]*/data/${f.replace('.', '\\.')}"`));
+    for (const f of ['postings.csv', 'posting_skills.csv', 'postings.json.gz', 'aggregates.json']) {
+      expect(html).toMatch(new RegExp(`href="[^"]*/data/${f.replace(/\./g, '\\.')}"`));
       expect(exists(`/data/${f}`), f).toBe(true);
     }
+    const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+    const linked = [...html.matchAll(/href="([^"]*\/data\/[^"]+\.(?:csv|json|gz))"/g)].map((m) => '/' + m[1]!.slice(base.length));
+    expect(linked.length).toBeGreaterThan(10);
+    expect(linked.filter((u) => !exists(u))).toEqual([]);
     expect(html).toContain('CC BY 4.0');
+  });
+
+  test('the dataset is published gzipped, not twice', () => {
+    // postings.json is by far the largest file: the site publishes it as postings.json.gz only (src/lib/site/publish.ts).
+    expect(exists('/data/postings.json')).toBe(false);
+    if (!process.env.SITE_DATA_DIR) expect(data?.postings.length).toBe(data?.counts.postings);
   });
 
   test('posting pages run no script and show the text with its highlights', () => {
@@ -108,14 +119,30 @@ describe.runIf(built)('the built site', () => {
     if (first) expect(page(`/postings/${first.id}/`)).not.toContain('og:image');
   });
 
-  test('each posting page links a prefilled "wrong field" issue naming its file', () => {
-    for (const p of postings.slice(0, 20)) {
-      const html = page(`/postings/${p.id}/`);
-      const link = html.match(/href="(https:\/\/github\.com\/[^"]+\/issues\/new\?[^"]+)"/)?.[1]?.replace(/&amp;/g, '&');
-      expect(link, p.id).toBeTruthy();
-      const q = new URL(link!).searchParams;
+  test('each posting page opens a prefilled "wrong field" issue naming its file (a form on pages with the text, a link on the others)', () => {
+    for (const p of [...postings.slice(0, 20), ...postings.filter((r) => r.textShown === false).slice(0, 20)]) {
+      const html = page(`/postings/${p.id}/`).replace(/&amp;/g, '&');
+      const link = html.match(/href="(https:\/\/github\.com\/[^"]+\/issues\/new\?[^"]+)"/)?.[1];
+      const form = html.match(/<form class="report[^"]*" method="get" action="(https:\/\/github\.com\/[^"]+\/issues\/new)">([\s\S]*?)<\/form>/);
+      expect(link ?? form?.[1], p.id).toBeTruthy();
+      const q = link ? new URL(link).searchParams : new URLSearchParams([...form![2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]+)">/g)].map((m) => [m[1]!, m[2]!]));
       expect(q.get('template')).toBe('wrong-field.yml');
       expect(q.get('posting')).toContain(p.file);
+    }
+  });
+
+  test('an older posting’s page (its text not shown) still shows its fields, the words they came from and one report link', () => {
+    // Only past TEXT_PAGES_MAX postings (a build of 100,000); the default content's pages all show their text.
+    for (const p of postings.filter((r) => r.textShown === false).slice(0, 50)) {
+      const html = page(`/postings/${p.id}/`);
+      expect(html, p.id).not.toContain('class="posting-text"');
+      expect(html, p.id).toContain('What we read from it');
+      for (const e of p.trace.filter((t) => t.evidence && ['level', 'pay', 'remote', 'locations'].includes(t.field) && !p.overridden.includes(t.field))) {
+        expect(html, `${p.id} ${e.field}`).toContain(`<q>${e.evidence.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</q>`);
+      }
+      const links = [...html.matchAll(/href="(https:\/\/github\.com\/[^"]+\/issues\/new\?[^"]+)"/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, '&')));
+      expect(links, p.id).toHaveLength(1);
+      expect(links[0]!.searchParams.get('posting')).toContain(p.file);
     }
   });
 

@@ -2,7 +2,7 @@
  * Build-time data loading for pages: the datasets the data step wrote to public/data/.
  * Pages call these; they compute nothing themselves (numbers come from src/lib/dataset).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Aggregates } from '../dataset/aggregates.ts';
 import type { Atlas, FilterCube, SkillMonths } from '../dataset/compare.ts';
@@ -24,6 +24,12 @@ function readJson<T>(name: string): T {
   }
   return cache.get(path) as T;
 }
+
+/** The size in bytes of a file of the data folder as the data step wrote it ("postings.csv"), or null when absent. */
+export const dataFileSize = (name: string): number | null => {
+  const path = join(dataDir(), name);
+  return existsSync(path) ? statSync(path).size : null;
+};
 
 /** public/data/postings.json. */
 export const loadDataset = (): Dataset => readJson<Dataset>('postings.json');

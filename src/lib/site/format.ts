@@ -136,3 +136,10 @@ export function currencyNote(currency: string, evidence: string): string {
   const named = evidence.toUpperCase().split(/[^A-Z]+/).includes(currency) || /[$€£¥₹₩₽₪₺₦₱฿]/.test(evidence);
   return named ? '' : currency;
 }
+
+/** "26 MB", "310 KB", "900 bytes": a file's size in decimal units, short. */
+export function fileSize(bytes: number): string {
+  if (bytes >= 1e6) return `${format('.3~r')(bytes / 1e6)} MB`;
+  if (bytes >= 1e3) return `${format('.3~r')(bytes / 1e3)} KB`;
+  return `${bytes} bytes`;
+}
