@@ -174,4 +174,15 @@ describe('per-skill and per-company detail', async () => {
     const beta = companyDetails(d).find((c) => c.slug === 'b')!;
     expect([beta.name, beta.postings.length, beta.ml]).toEqual(['Beta', 2, 1]);
   });
+
+  test('past 60 ranges a page draws pay as quartiles, all its ML postings then each level, never every range', async () => {
+    const { drawsEachRange } = await import('../../src/lib/dataset/detail.ts');
+    const rows = Array.from({ length: 70 }, (_, i) => row({ id: `big/${i}`, company: 'Big', level: i % 2 ? 'senior' : 'staff', pay: pay(100000 + i * 1000, 150000 + i * 1000) }));
+    const big = companyDetails(dataset([...rows, row({ id: 'big/not-ml', company: 'Big', isMlRole: false, excluded: 'x', pay: pay(1, 2) })])).find((c) => c.slug === 'big')!;
+    expect(drawsEachRange(big.pay)).toBe(false);
+    expect(big.payGroups.map((g) => [g.label, g.n])).toEqual([['All levels', 70], ['senior', 35], ['staff', 35]]);
+    expect(big.payGroups[0]!.low!.median).toBeGreaterThan(100000);
+    const small = companyDetails(dataset(rows.slice(0, 60))).find((c) => c.slug === 'big')!;
+    expect(drawsEachRange(small.pay)).toBe(true);
+  });
 });

@@ -1,11 +1,12 @@
 /** Each chart on a company's page as CSV, beside it: /companies/<slug>/pay.csv, remote.csv, skills.csv, trend.csv. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { CompanyDetail } from '../../../lib/dataset/detail.ts';
-import { payBandsCsv, sharesCsv, trendCsv } from '../../../lib/dataset/chart-csv.ts';
+import { drawsEachRange, type CompanyDetail } from '../../../lib/dataset/detail.ts';
+import { payBandsCsv, payCsv, sharesCsv, trendCsv } from '../../../lib/dataset/chart-csv.ts';
 import { loadCompanyDetails } from '../../../lib/site/data.ts';
 
 const CHARTS: Record<string, (d: CompanyDetail) => string> = {
-  pay: (d) => payBandsCsv(d.pay),
+  // The numbers the page draws: every range, or quartiles by level past the one-by-one limit.
+  pay: (d) => (drawsEachRange(d.pay) ? payBandsCsv(d.pay) : payCsv(d.payGroups)),
   remote: (d) => sharesCsv(d.remote.mix.map((m) => ({ key: m.policy, label: m.policy, n: m.n, share: m.share })), 'policy'),
   skills: (d) => sharesCsv(d.skills.slice(0, 10).map((s) => ({ key: s.id, label: s.label, n: s.n, share: s.share })), 'skill'),
   trend: (d) => trendCsv(d.shareTrend),
