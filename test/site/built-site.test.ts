@@ -138,7 +138,7 @@ describe.runIf(built)('the built site', () => {
       expect(html, p.id).not.toContain('class="posting-text"');
       expect(html, p.id).toContain('What we read from it');
       for (const e of p.trace.filter((t) => t.evidence && ['level', 'pay', 'remote', 'locations'].includes(t.field) && !p.overridden.includes(t.field))) {
-        expect(html, `${p.id} ${e.field}`).toContain(`<q>${e.evidence.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</q>`);
+        expect(html, `${p.id} ${e.field}`).toContain(`<q>${e.evidence.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}</q>`);
       }
       const links = [...html.matchAll(/href="(https:\/\/github\.com\/[^"]+\/issues\/new\?[^"]+)"/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, '&')));
       expect(links, p.id).toHaveLength(1);
