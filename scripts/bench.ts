@@ -6,7 +6,7 @@
  * real texts in ../shared/corpus (past the corpus size, texts repeat a year later per round: reposts, not duplicates),
  * then measures in one run: remark-parse alone on one thread (the reference), extraction alone, the data step cold
  * (empty cache, worker threads), the data step again after one file changed (warm cache), and with --site the full
- * build (data step with an empty cache, astro build, pagefind). The data-step times subtract the same command on an
+ * build (data step with an empty cache, astro build, the Pagefind search index). The data-step times subtract the same command on an
  * empty content folder (start-up is not work). The last line is one JSON object; its ratios compare across machines.
  */
 import { resolve } from 'node:path';
