@@ -35,9 +35,15 @@ const ctx = loadContext(contentRoot);
 const cache = values['no-cache'] ? undefined : new ResultCache<import('../src/lib/posting/collection.ts').StoredOutcome>(cacheDir(), fingerprint(contentRoot));
 const loaded = await loadCollectionCached(contentDir, ctx, cwd, { cache, compute: values.serial ? undefined : inWorkers(contentRoot) });
 const counts = tally(loaded);
-const noisy = loaded.filter((p) => p.file.messages.length > 0).map((p) => p.file);
-if (noisy.length > 0 && (!values.quiet || counts.errors > 0)) {
-  console.error(reporter(noisy, { quiet: values.quiet }));
+// Every file with an error is listed; files with warnings only up to WARNED_FILES_SHOWN (a collection of a hundred
+// thousand reposts would print a warning each), then a count and where to see them all.
+const WARNED_FILES_SHOWN = 50;
+const failing = loaded.filter((p) => p.file.messages.some((m) => m.fatal === true)).map((p) => p.file);
+const warned = values.quiet ? [] : loaded.filter((p) => p.file.messages.length > 0 && !p.file.messages.some((m) => m.fatal === true)).map((p) => p.file);
+const shown = [...failing, ...warned.slice(0, WARNED_FILES_SHOWN)];
+if (shown.length > 0) console.error(reporter(shown, { quiet: values.quiet }));
+if (warned.length > WARNED_FILES_SHOWN) {
+  console.error(`… and warnings in ${(warned.length - WARNED_FILES_SHOWN).toLocaleString('en-US')} more files: npm run check lists them all`);
 }
 const dataset = buildDataset(loaded, ctx.rates);
 const cached = cache ? ` (${cache.hits} from the cache)` : '';
