@@ -25,6 +25,9 @@ function published(row: PostingRow, i: number): PostingRow {
   return { ...rest, textShown: i < TEXT_PAGES_MAX };
 }
 
+/** Rows laid out per JSON.stringify call in writeRowsJson (a whole collection could pass V8's longest string). */
+const ROWS_PER_WRITE = 1000;
+
 /** Writes to a file descriptor gathered into writes of about a megabyte (a write per row was most of the time). */
 function batched(fd: number): { write: (s: string) => void; end: () => void } {
   let parts: string[] = [], size = 0;
@@ -55,7 +58,13 @@ function writeRowsJson(path: string, head: Record<string, unknown>, key: string,
     const open = top.lastIndexOf('[]');
     const out = batched(fd);
     out.write(top.slice(0, open + 1));
-    rows.forEach((row, i) => out.write(`${i ? ',' : ''}\n    ${JSON.stringify(row, null, 2).replace(/\n/g, '\n    ')}`));
+    // A thousand rows at a time, laid out by JSON.stringify itself as they sit in the whole document: the text between
+    // `{ "<key>": [` and `] }` of a document holding only them.
+    const before = `{\n  ${JSON.stringify(key)}: [\n`, after = '\n  ]\n}';
+    for (let from = 0; from < rows.length; from += ROWS_PER_WRITE) {
+      const chunk = stableJson({ [key]: rows.slice(from, from + ROWS_PER_WRITE) }).slice(0, -1);
+      out.write(`${from ? ',' : ''}\n${chunk.slice(before.length, chunk.length - after.length)}`);
+    }
     out.write(`${rows.length ? '\n  ' : ''}${top.slice(open + 1)}`);
     out.end();
   } finally {
