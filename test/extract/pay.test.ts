@@ -270,7 +270,7 @@ describe('pay in the forms of hiring threads (invented text)', () => {
   });
 
   it('of ranges written against several roles, takes the one on the line naming the title, but keeps levels and places', () => {
-    const post = 'Open roles:\n- Senior Machine Learning Engineer ($164,996 - $189,650): https://example.org/1\n- Software Engineer, Backend ($138,938 - $159,699): https://example.org/2\n- Senior Product Designer ($114,649 - $131,781): https://example.org/3';
+    const post = 'Open roles:\n- Senior Machine Learning Engineer ($164,996 - $189,650): https://example.org/1\n- Software Engineer, Backend ($138,938 - $159,699): https://example.org/2\n- Software Engineer, Fullstack - Experience & Engagement ($122,846 - $141,202): https://example.org/3\n- Senior Product Designer ($114,649 - $131,781): https://example.org/4';
     const text = clean(post).text;
     expect(findPay(text, ctx.rates, null, 'Senior Machine Learning Engineer').pay).toMatchObject({ min: 164996, max: 189650 });
     // Without the title, the roles' ranges are still read as before (each is the employer's statement for a role).

@@ -629,7 +629,7 @@ const lineOfCandidate = (text: string, c: Candidate) => text.slice(text.lastInde
  * Ranges written against roles, one a line ("- Senior Machine Learning Engineer ($164,996 - $189,650)", "- Senior
  * Product Designer ($114,649 - $131,781)"): a post listing several roles. When one line names this posting's title,
  * its ranges are this posting's pay, and the other roles' ranges are not; null when the ranges are not such a list
- * (a level or a place against a range is the same role's pay, and stays).
+ * (a level or a place against a range is the same role's pay, and stays; so does a range with no role before it).
  */
 function rolesListed(text: string, ranges: Candidate[], title: string | null): Candidate[] | null {
   const t = title ? foldTitle(title) : '';
@@ -637,7 +637,8 @@ function rolesListed(text: string, ranges: Candidate[], title: string | null): C
   const named = ranges.filter((c) => foldTitle(lineOfCandidate(text, c)).includes(t));
   const others = ranges.filter((c) => !named.includes(c));
   if (!named.length || !others.length) return null;
-  if (!others.every((c) => c.qualifier != null && TITLE.role.test(c.qualifier))) return null;
+  // Every other range is written after a role's name on its line (its qualifier, or a longer name than qualifiers take).
+  if (!others.every((c) => TITLE.role.test(text.slice(text.lastIndexOf('\n', c.start - 1) + 1, c.start)))) return null;
   return named.every((a) => named.every((b) => agree(a, b))) ? named : null;
 }
 
