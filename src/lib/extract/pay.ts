@@ -615,10 +615,10 @@ function ownRanges(same: Candidate[]): { ranges: Candidate[]; declined: Candidat
  * roles with a range each ("- Senior/Staff Machine Learning Engineer | $200K-$250K"), read as the posting for one of
  * them. Empty when no line names the title, or the ranges on such lines disagree among themselves.
  */
-function onTitleLine(text: string, declined: Candidate[], title: string | null): Candidate[] {
+function onTitleLine(text: string, ranges: Candidate[], title: string | null): Candidate[] {
   const t = title ? foldTitle(title) : '';
   if (t.length < 4) return [];
-  const named = declined.filter((c) => foldTitle(lineOfCandidate(text, c)).includes(t));
+  const named = ranges.filter((c) => foldTitle(lineOfCandidate(text, c)).includes(t));
   return named.every((a) => named.every((b) => agree(a, b))) ? named : [];
 }
 
@@ -632,14 +632,11 @@ const lineOfCandidate = (text: string, c: Candidate) => text.slice(text.lastInde
  * (a level or a place against a range is the same role's pay, and stays; so does a range with no role before it).
  */
 function rolesListed(text: string, ranges: Candidate[], title: string | null): Candidate[] | null {
-  const t = title ? foldTitle(title) : '';
-  if (t.length < 4 || ranges.length < 2) return null;
-  const named = ranges.filter((c) => foldTitle(lineOfCandidate(text, c)).includes(t));
+  const named = onTitleLine(text, ranges, title);
   const others = ranges.filter((c) => !named.includes(c));
   if (!named.length || !others.length) return null;
   // Every other range is written after a role's name on its line (its qualifier, or a longer name than qualifiers take).
-  if (!others.every((c) => TITLE.role.test(text.slice(text.lastIndexOf('\n', c.start - 1) + 1, c.start)))) return null;
-  return named.every((a) => named.every((b) => agree(a, b))) ? named : null;
+  return others.every((c) => TITLE.role.test(text.slice(text.lastIndexOf('\n', c.start - 1) + 1, c.start))) ? named : null;
 }
 
 /**

@@ -137,6 +137,14 @@ function synonymOf(span: string, skill: Skill): string | undefined {
   return skill.synonyms.find((syn) => fold(syn) === fold(span));
 }
 
+/** A common noun (its synonym written lowercase in skills.yml) written with a capital: cheapest test first. */
+function commonNounAsName(span: string, skill: Skill): boolean {
+  const first = span.charCodeAt(0);
+  if (first < 65 || first > 90) return false;
+  const syn = synonymOf(span, skill);
+  return syn !== undefined && syn === syn.toLowerCase();
+}
+
 /**
  * A common-noun skill ("search", "statistics", written lowercase in skills.yml) written as a name in a list of
  * other names: "signals for Homefeed, Search, Related Pins and Ads" (product surfaces), "a degree in Computer
@@ -146,11 +154,7 @@ function synonymOf(span: string, skill: Skill): string | undefined {
  */
 function isNameInList(text: string, start: number, end: number, skill: Skill, all: Compiled[]): boolean {
   const span = text.slice(start, end);
-  // Only a common noun (its synonym written lowercase in skills.yml) written with a capital: cheapest test first.
-  const first = span.charCodeAt(0);
-  if (first < 65 || first > 90) return false;
-  const syn = synonymOf(span, skill);
-  if (!syn || syn !== syn.toLowerCase()) return false;
+  if (!commonNounAsName(span, skill)) return false;
   const from = Math.max(0, start - 80);
   const to = Math.min(text.length, end + 80);
   const breaks = [...text.slice(from, to).matchAll(PATTERNS.listBreak)].map((b) => [from + b.index, from + b.index + b[0].length] as const);
@@ -249,11 +253,7 @@ const ascending = (a: number, b: number) => a - b;
  */
 function isTeamName(text: string, start: number, end: number, skill: Skill): boolean {
   const span = text.slice(start, end);
-  // Only a common noun (its synonym written lowercase in skills.yml) written with a capital: cheapest test first.
-  const first = span.charCodeAt(0);
-  if (first < 65 || first > 90) return false;
-  const syn = synonymOf(span, skill);
-  if (!syn || syn !== syn.toLowerCase()) return false;
+  if (!commonNounAsName(span, skill)) return false;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const open = text.lastIndexOf('(', start);
   if (open < lineStart || text.slice(open, start).includes(')')) return false;
