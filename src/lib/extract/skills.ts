@@ -109,13 +109,18 @@ export function compileSkill(skill: Skill): { re: RegExp; guard: RegExp | null }
   return { re, guard };
 }
 
-const cache = new WeakMap<Skill[], Compiled[]>();
-const allKeys = new WeakMap<Compiled[], Set<number>>();
+/** Every skill compiled, and every key any of them starts with (what `wordStarts` indexes). */
+interface CompiledTaxonomy {
+  all: Compiled[];
+  keys: Set<number>;
+}
 
-function compiled(skills: Skill[]): Compiled[] {
+const cache = new WeakMap<Skill[], CompiledTaxonomy>();
+
+function compiled(skills: Skill[]): CompiledTaxonomy {
   let c = cache.get(skills);
   if (!c) {
-    c = skills.map((skill) => {
+    const all = skills.map((skill) => {
       const { re, guard } = compileSkill(skill);
       const byKey = new Map<number, string[][]>();
       for (const syn of new Set(skill.synonyms)) {
@@ -126,6 +131,7 @@ function compiled(skills: Skill[]): Compiled[] {
       }
       return { skill, re, guard, sticky: new RegExp(re.source, re.flags.replace('g', 'y')), byKey };
     });
+    c = { all, keys: new Set(all.flatMap((x) => [...x.byKey.keys()])) };
     cache.set(skills, c);
   }
   return c;
@@ -269,11 +275,9 @@ function isTeamName(text: string, start: number, end: number, skill: Skill): boo
 export function extractSkills(text: string, skills: Skill[]): SkillHit[] {
   const own = text;
   const hits: SkillHit[] = [];
-  const all = compiled(skills);
+  const { all, keys } = compiled(skills);
   // Lowercasing that changes the length ("İ") would move positions: then every skill scans the whole text.
   const lower = own.toLowerCase();
-  let keys = allKeys.get(all);
-  if (!keys) allKeys.set(all, (keys = new Set(all.flatMap((c) => [...c.byKey.keys()]))));
   const starts = lower.length === own.length ? wordStarts(lower, keys) : null;
   const at: number[] = [];
   for (const c of all) {
