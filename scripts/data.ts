@@ -4,19 +4,17 @@
  * Refuses to write when any file has errors. Prints one summary line.
  *
  * Per-file work is cached (.cache/atlas/, or $ATLAS_CACHE_DIR) keyed by each file's bytes and a fingerprint of the
- * code, taxonomy and rates, so a run after one file changed redoes one file; what is not cached runs on worker
- * threads, one per core. `--serial` keeps it on one thread, `--no-cache` ignores the cache: the output is the same.
+ * code, taxonomy and rates, so a run after one file changed redoes one file; what is not cached is shared between this
+ * thread and a helper thread per further core. `--serial` keeps it on this thread, `--no-cache` ignores the cache: the
+ * output is the same.
  */
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import { reporter } from 'vfile-reporter';
-import { loadContext } from '../src/lib/taxonomy.ts';
-import { loadCollectionCached, tally } from '../src/lib/posting/collection.ts';
+import { join, resolve } from 'node:path';
 import { cacheDir, fingerprint, ResultCache } from '../src/lib/posting/cache.ts';
+import { listFiles } from '../src/lib/posting/files.ts';
 import { inWorkers } from '../src/lib/posting/parallel.ts';
-import { buildDataset } from '../src/lib/dataset/build.ts';
-import { writeDatasets } from '../src/lib/dataset/write.ts';
-import { readSources } from '../src/lib/sources.ts';
+import type { StoredOutcome } from '../src/lib/posting/collection.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,9 +29,25 @@ const contentDir = resolve(cwd, values.content ?? process.env.CONTENT_DIR ?? 'co
 const outDir = resolve(cwd, values.out ?? 'public/data');
 
 const contentRoot = resolve(import.meta.dirname, '../content');
+const cache = values['no-cache'] ? undefined : new ResultCache<StoredOutcome>(cacheDir(), fingerprint(contentRoot));
+const compute = values.serial ? undefined : inWorkers(contentRoot);
+// With nothing cached, the helper threads start now, so that loading their code overlaps this thread loading its own
+// (the modules below are imported only after this; static imports would load first).
+if (!statSync(contentDir, { throwIfNoEntry: false })?.isDirectory()) {
+  console.error(`data: ${contentDir} is not a folder of posting files (the content comes from --content, else CONTENT_DIR, else content/postings)`);
+  process.exit(1);
+}
+const rels = listFiles(contentDir);
+if ((cache?.size ?? 0) === 0) compute?.prepare?.(rels.map((rel) => ({ rel, path: join(contentDir, rel) })));
+const { reporter } = await import('vfile-reporter');
+const { loadContext } = await import('../src/lib/taxonomy.ts');
+const { loadCollectionCached, tally } = await import('../src/lib/posting/collection.ts');
+const { buildDataset } = await import('../src/lib/dataset/build.ts');
+const { writeDatasets } = await import('../src/lib/dataset/write.ts');
+const { readSources } = await import('../src/lib/sources.ts');
+
 const ctx = loadContext(contentRoot);
-const cache = values['no-cache'] ? undefined : new ResultCache<import('../src/lib/posting/collection.ts').StoredOutcome>(cacheDir(), fingerprint(contentRoot));
-const loaded = await loadCollectionCached(contentDir, ctx, cwd, { cache, compute: values.serial ? undefined : inWorkers(contentRoot) });
+const loaded = await loadCollectionCached(contentDir, ctx, cwd, { cache, compute, rels });
 const counts = tally(loaded);
 // Every file with an error is listed; files with warnings only up to WARNED_FILES_SHOWN (a collection of a hundred
 // thousand reposts would print a warning each), then a count and where to see them all.
@@ -59,5 +73,5 @@ if (!sources.sources) {
 }
 // The texts of the postings whose pages show them: for the site's build, never published as data.
 const textDir = resolve(cwd, values.texts ?? process.env.ATLAS_TEXT_DIR ?? resolve(import.meta.dirname, '../.cache/site'));
-writeDatasets(dataset, outDir, sources.sources.batches, textDir);
+await writeDatasets(dataset, outDir, sources.sources.batches, textDir);
 console.log(`${summary} → ${outDir}`);

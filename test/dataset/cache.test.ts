@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { loadContext } from '../../src/lib/taxonomy.ts';
 import { fileText, loadCollection, loadCollectionCached, packOutcome, processFile, unpackOutcome, type StoredOutcome } from '../../src/lib/posting/collection.ts';
 import { entryKey, fingerprint, MAX_PACKS, ResultCache } from '../../src/lib/posting/cache.ts';
-import { inWorkers, workersFor } from '../../src/lib/posting/parallel.ts';
+import { CHUNK_FILES, helpersFor, inWorkers } from '../../src/lib/posting/parallel.ts';
 import { buildDataset } from '../../src/lib/dataset/build.ts';
 import { writeDatasets } from '../../src/lib/dataset/write.ts';
 import { postingFile, postingText, put, tempContent } from '../posting/helpers.ts';
 
 /** A content folder of made-up postings: a few companies, a repost, a file with an error. */
-function collection() {
+function collection(acme = 12) {
   const { root, postings } = tempContent();
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < acme; i++) {
     put(postings, `acme-robotics/ml-engineer-${i}.md`, postingFile({ title: `ML Engineer ${i}`, company: 'Acme Robotics', posted: `2025-0${1 + (i % 9)}-10` }, postingText(`team ${i}`)));
   }
   put(postings, 'pinterest/staff-mle.md', postingFile({ title: 'Staff MLE', company: 'Pinterest', posted: '2025-01-01' }, postingText('ads')));
@@ -22,29 +22,34 @@ function collection() {
 }
 
 /** Every dataset file's bytes, by name. */
-function datasets(loaded: ReturnType<typeof loadCollection>, rates: ReturnType<typeof loadContext>['rates']) {
+async function datasets(loaded: ReturnType<typeof loadCollection>, rates: ReturnType<typeof loadContext>['rates']) {
   const out = mkdtempSync(join(tmpdir(), 'atlas-out-'));
-  writeDatasets(buildDataset(loaded, rates), out);
+  await writeDatasets(buildDataset(loaded, rates), out);
   return Object.fromEntries(readdirSync(out, { recursive: true, encoding: 'utf8' }).sort().filter((f) => statSync(join(out, f)).isFile()).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
 }
 const messages = (loaded: ReturnType<typeof loadCollection>) => loaded.map((p) => [p.rel, p.file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)]);
 
 describe('the data step’s cached and parallel paths', () => {
   it('give byte-identical datasets and the same messages as the serial run', async () => {
-    const { root, postings } = collection();
+    // More files than a chunk: the helpers (and the calling thread, in the second run) each take some.
+    const { root, postings } = collection(CHUNK_FILES + 20);
+    const files = CHUNK_FILES + 22;
     const ctx = loadContext(root);
     const serial = loadCollection(postings, ctx, postings);
-    const cache = new ResultCache<StoredOutcome>(mkdtempSync(join(tmpdir(), 'atlas-cache-')), fingerprint(root));
-    const parallel = await loadCollectionCached(postings, ctx, postings, { cache, compute: inWorkers(root, 2) });
-    expect(cache.misses).toBe(14);
-    const cached = await loadCollectionCached(postings, ctx, postings, { cache, compute: { run: (files) => { if (files.length) throw new Error('nothing should be computed'); return null; } } });
-    expect(cache.hits).toBe(14);
-    const want = datasets(serial, ctx.rates);
+    const want = await datasets(serial, ctx.rates);
     expect(Object.keys(want)).toContain('postings.json');
-    expect(datasets(parallel, ctx.rates)).toEqual(want);
-    expect(datasets(cached, ctx.rates)).toEqual(want);
-    expect(messages(cached)).toEqual(messages(serial));
     expect(messages(serial).flatMap(([, m]) => m as string[]).some((m) => /repost of pinterest\/staff-mle/.test(m))).toBe(true);
+    for (const share of [{ helpers: 2, callerHelps: false }, { helpers: 1 }]) {
+      const cache = new ResultCache<StoredOutcome>(mkdtempSync(join(tmpdir(), 'atlas-cache-')), fingerprint(root));
+      const parallel = await loadCollectionCached(postings, ctx, postings, { cache, compute: inWorkers(root, share) });
+      expect(cache.size).toBe(files);
+      const cached = await loadCollectionCached(postings, ctx, postings, { cache, compute: { run: () => Promise.reject(new Error('nothing should be computed')) } });
+      expect(cache.hits).toBe(files);
+      expect(await datasets(parallel, ctx.rates)).toEqual(want);
+      expect(await datasets(cached, ctx.rates)).toEqual(want);
+      expect(messages(parallel)).toEqual(messages(serial));
+      expect(messages(cached)).toEqual(messages(serial));
+    }
   });
 
   it('recomputes only the file that changed; a new fingerprint (code, taxonomy, rates) makes every entry stale', async () => {
@@ -108,7 +113,7 @@ describe('the data step’s cached and parallel paths', () => {
     const ctx = loadContext(root);
     const dir = mkdtempSync(join(tmpdir(), 'atlas-cache-'));
     const print = fingerprint(root);
-    const want = datasets(await loadCollectionCached(postings, ctx, postings, { cache: new ResultCache<StoredOutcome>(dir, print) }), ctx.rates);
+    const want = await datasets(await loadCollectionCached(postings, ctx, postings, { cache: new ResultCache<StoredOutcome>(dir, print) }), ctx.rates);
     const [pack] = readdirSync(join(dir, print));
     const lines = readFileSync(join(dir, print, pack!), 'utf8').split('\n');
     lines[0] = lines[0]!.slice(0, 90); // a line cut short: its JSON does not parse
@@ -117,7 +122,7 @@ describe('the data step’s cached and parallel paths', () => {
     const cache = new ResultCache<StoredOutcome>(dir, print);
     const loaded = await loadCollectionCached(postings, ctx, postings, { cache });
     expect([cache.hits, cache.misses]).toEqual([13, 1]);
-    expect(datasets(loaded, ctx.rates)).toEqual(want);
+    expect(await datasets(loaded, ctx.rates)).toEqual(want);
   });
 
   it('stores an outcome without the texts its file gives back, and restores it exactly', () => {
@@ -134,10 +139,13 @@ describe('the data step’s cached and parallel paths', () => {
     }
   });
 
-  it('uses one worker per core only when each has enough files to be worth its start-up', () => {
-    expect(workersFor(100, 8)).toBe(1);
-    expect(workersFor(10_000, 2)).toBe(2);
-    expect(workersFor(1_000, 8)).toBe(2);
+  it('starts a helper thread per core beside the calling one only when each thread has enough files to be worth it', () => {
+    expect(helpersFor(100, 8)).toBe(0);
+    expect(helpersFor(799, 2)).toBe(0);
+    expect(helpersFor(800, 2)).toBe(1);
+    expect(helpersFor(10_000, 2)).toBe(1);
+    expect(helpersFor(1_000, 8)).toBe(1);
+    expect(helpersFor(100_000, 8)).toBe(7);
   });
 });
 

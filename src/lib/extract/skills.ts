@@ -31,17 +31,23 @@ interface Compiled {
   /** `re` made sticky: tried only at the word starts the prefilter finds. */
   sticky: RegExp;
   guard: RegExp | null;
-  /**
-   * The synonyms' words (lowercased unless the skill is case-sensitive), by the key of their first word cut to its
-   * first `KEY` characters (`keyOf`, of the lowercased word).
-   */
-  byKey: Map<number, string[][]>;
 }
 
 /** How many leading characters of a synonym's first word the prefilter looks up. */
 const KEY = 3;
 const WORD = /[\p{L}\p{N}_]/u;
 const SPACE = /\s/;
+const WORD_CHAR = 1, SPACE_CHAR = 2, OTHER_CHAR = 3;
+/** What each UTF-16 code unit is (WORD, SPACE, or neither), filled in as met: 0 when not yet known. */
+const KINDS = new Uint8Array(65536);
+function kindOf(c: number): number {
+  let k = KINDS[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = KINDS[c] = WORD.test(ch) ? WORD_CHAR : SPACE.test(ch) ? SPACE_CHAR : OTHER_CHAR;
+  }
+  return k;
+}
 
 /** Up to `KEY` UTF-16 code units as one number; each length has its own range (1: < 2^16, 2: < 2^32, 3: < 2^48). */
 function keyOf(s: string, at: number, len: number): number {
@@ -55,14 +61,17 @@ function keyOf(s: string, at: number, len: number): number {
  * underscore: the skill regexes' own lookbehind), in the lowercased text. Positions ascend. One pass over the text
  * replaces a scan of the whole text per skill, which was most of the cost of matching skills.
  */
-function wordStarts(lower: string, keys: ReadonlySet<number>): Map<number, number[]> {
+function wordStarts(lower: string, keys: ReadonlyMap<number, unknown>, lengths: Uint8Array): Map<number, number[]> {
   const out = new Map<number, number[]>();
   let prevWord = false;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
-    const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 95 || (c >= 65 && c <= 90) : WORD.test(lower[i]!);
-    if (!prevWord && !(c === 32 || c === 10 || c === 9 || (c >= 128 && SPACE.test(lower[i]!)))) {
+    const kind = kindOf(c);
+    // The key lengths some synonym has that start with this character (none for most punctuation).
+    const fits = lengths[c]!;
+    if (fits && !prevWord && kind !== SPACE_CHAR) {
       for (let len = 1; len <= KEY && i + len <= lower.length; len++) {
+        if (!(fits & (1 << (len - 1)))) continue;
         const k = keyOf(lower, i, len);
         // Only keys some synonym starts with: most of a text's word starts begin no skill.
         if (!keys.has(k)) continue;
@@ -71,7 +80,7 @@ function wordStarts(lower: string, keys: ReadonlySet<number>): Map<number, numbe
         else out.set(k, [i]);
       }
     }
-    prevWord = word;
+    prevWord = kind === WORD_CHAR;
   }
   return out;
 }
@@ -109,10 +118,14 @@ export function compileSkill(skill: Skill): { re: RegExp; guard: RegExp | null }
   return { re, guard };
 }
 
-/** Every skill compiled, and every key any of them starts with (what `wordStarts` indexes). */
+/**
+ * Every skill compiled; for every key some synonym starts with, those synonyms by skill (what `wordStarts` indexes);
+ * and by a key's first character, the lengths of the keys that start with it (bit `len - 1`).
+ */
 interface CompiledTaxonomy {
   all: Compiled[];
-  keys: Set<number>;
+  byKey: Map<number, { skill: number; synonyms: string[][] }[]>;
+  lengths: Uint8Array;
 }
 
 const cache = new WeakMap<Skill[], CompiledTaxonomy>();
@@ -122,16 +135,22 @@ function compiled(skills: Skill[]): CompiledTaxonomy {
   if (!c) {
     const all = skills.map((skill) => {
       const { re, guard } = compileSkill(skill);
-      const byKey = new Map<number, string[][]>();
+      return { skill, re, guard, sticky: new RegExp(re.source, re.flags.replace('g', 'y')) };
+    });
+    const byKey: CompiledTaxonomy['byKey'] = new Map();
+    const lengths = new Uint8Array(65536);
+    skills.forEach((skill, i) => {
+      const own = new Map<number, string[][]>();
       for (const syn of new Set(skill.synonyms)) {
         const words = syn.trim().split(PATTERNS.gap).map((w) => (skill.caseSensitive ? w : w.toLowerCase()));
         const first = words[0]!.toLowerCase();
         const key = keyOf(first, 0, Math.min(KEY, first.length));
-        byKey.set(key, [...(byKey.get(key) ?? []), words]);
+        lengths[first.charCodeAt(0)]! |= 1 << (Math.min(KEY, first.length) - 1);
+        own.set(key, [...(own.get(key) ?? []), words]);
       }
-      return { skill, re, guard, sticky: new RegExp(re.source, re.flags.replace('g', 'y')), byKey };
+      for (const [key, synonyms] of own) byKey.set(key, [...(byKey.get(key) ?? []), { skill: i, synonyms }]);
     });
-    c = { all, keys: new Set(all.flatMap((x) => [...x.byKey.keys()])) };
+    c = { all, byKey, lengths };
     cache.set(skills, c);
   }
   return c;
@@ -204,18 +223,10 @@ function accepted(text: string, start: number, end: number, c: Compiled, all: Co
 }
 
 /**
- * The first accepted match, trying the sticky regex only at the word starts where one of the skill's keys is written,
- * left to right as a global scan would (skipping starts inside a match already rejected). `at` is scratch space.
+ * The first accepted match among `at`, the word starts where one of the skill's synonyms opens, ascending: the sticky
+ * regex is tried at each, left to right as a global scan would (skipping starts inside a match already rejected).
  */
-function firstAtStarts(text: string, lower: string, c: Compiled, starts: Map<number, number[]>, all: Compiled[], at: number[]): string | null {
-  at.length = 0;
-  const written = c.skill.caseSensitive ? text : lower;
-  for (const [k, synonyms] of c.byKey) {
-    const found = starts.get(k);
-    if (found) for (const p of found) if (synonyms.some((words) => opens(written, p, words))) at.push(p);
-  }
-  if (!at.length) return null;
-  if (c.byKey.size > 1) at.sort(ascending);
+function firstAtStarts(text: string, c: Compiled, at: number[], all: Compiled[]): string | null {
   const guarded = { spans: null };
   let from = 0;
   for (const pos of at) {
@@ -227,6 +238,22 @@ function firstAtStarts(text: string, lower: string, c: Compiled, starts: Map<num
     if (accepted(text, pos, from, c, all, guarded)) return m[0];
   }
   return null;
+}
+
+/**
+ * For each skill (by its index in the taxonomy), the word starts where one of its synonyms opens, ascending; only the
+ * keys the text holds are looked at, so a skill the text never names costs nothing.
+ */
+function openings(text: string, lower: string, starts: Map<number, number[]>, t: CompiledTaxonomy): (number[] | undefined)[] {
+  const out: (number[] | undefined)[] = [];
+  for (const [k, found] of starts) {
+    for (const { skill, synonyms } of t.byKey.get(k)!) {
+      const written = t.all[skill]!.skill.caseSensitive ? text : lower;
+      for (const p of found) if (synonyms.some((words) => opens(written, p, words))) (out[skill] ??= []).push(p);
+    }
+  }
+  for (const at of out) if (at && at.length > 1) at.sort(ascending);
+  return out;
 }
 
 /**
@@ -275,13 +302,16 @@ function isTeamName(text: string, start: number, end: number, skill: Skill): boo
 export function extractSkills(text: string, skills: Skill[]): SkillHit[] {
   const own = text;
   const hits: SkillHit[] = [];
-  const { all, keys } = compiled(skills);
+  const taxonomy = compiled(skills);
+  const { all } = taxonomy;
   // Lowercasing that changes the length ("İ") would move positions: then every skill scans the whole text.
   const lower = own.toLowerCase();
-  const starts = lower.length === own.length ? wordStarts(lower, keys) : null;
-  const at: number[] = [];
-  for (const c of all) {
-    const evidence = starts ? firstAtStarts(own, lower, c, starts, all, at) : firstByScan(own, c, all);
+  const opened = lower.length === own.length ? openings(own, lower, wordStarts(lower, taxonomy.byKey, taxonomy.lengths), taxonomy) : null;
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i]!;
+    let evidence: string | null = null;
+    if (!opened) evidence = firstByScan(own, c, all);
+    else if (opened[i]) evidence = firstAtStarts(own, c, opened[i]!, all);
     if (evidence !== null) hits.push({ id: c.skill.id, label: c.skill.label, group: c.skill.group, evidence });
   }
   return hits;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { extractPosting, type ExtractResult } from '../extract/index.ts';
@@ -9,24 +9,10 @@ import type { LoadedPosting } from './loaded.ts';
 import { readPosting } from './read.ts';
 import type { FrontMatter } from './schema.ts';
 import { entryKey, type ResultCache } from './cache.ts';
+import { listFiles } from './files.ts';
 
 export type { LoadedPosting } from './loaded.ts';
-
-/** Every file under `dir`, recursively, as sorted paths relative to it (dot files skipped). */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string, prefix: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      // A symbolic link is followed, as statSync would (its type is the target's).
-      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(join(d, entry.name)).isDirectory());
-      if (isDir) walk(join(d, entry.name), `${prefix}${entry.name}/`);
-      else out.push(`${prefix}${entry.name}`);
-    }
-  };
-  walk(dir, '');
-  return out.sort();
-}
+export { listFiles } from './files.ts';
 
 const hasErrors = (file: VFile) => file.messages.some((m) => m.fatal === true);
 
@@ -128,15 +114,19 @@ function materialise(rel: string, shown: string, text: string, o: FileOutcome): 
   return { rel, id: rel.replace(/\.md$/, ''), file, frontMatter: o.frontMatter, body: o.body, bodyLine: o.bodyLine, result: o.result };
 }
 
-/** Computes outcomes in bulk for {@link loadCollectionCached} (parallel.ts has one on worker threads). */
+/** Computes outcomes in bulk for {@link loadCollectionCached}, with the calling thread's help (parallel.ts has one). */
 export interface BulkCompute {
-  /** A hint, before the files are read, of how many will need computing (start workers early when worth it). */
-  prepare?(expected: number): void;
   /**
-   * The stored outcomes of `files`, in order, each as JSON text (the form the cache keeps, and cheaper to pass
-   * between threads than objects); null leaves the work to the calling thread.
+   * Start on these files now, before the calling thread is ready to help (a cold run: every file needs computing);
+   * a later {@link run} on the same files carries on from there.
    */
-  run(files: { rel: string; path: string }[]): Promise<string[]> | null;
+  prepare?(files: { rel: string; path: string }[]): void;
+  /**
+   * Compute every file's outcome: `local(i)` computes `files[i]` on the calling thread, and an outcome computed
+   * elsewhere arrives as `answered(i, json)`, in its stored form as JSON text (the form the cache keeps, and cheaper to
+   * pass between threads than objects). Resolves when every file is done, exactly once each.
+   */
+  run(files: { rel: string; path: string }[], local: (i: number) => void, answered: (i: number, json: string) => void): Promise<void>;
 }
 
 /** How `loadCollection` may save work. */
@@ -148,6 +138,8 @@ export interface LoadOptions {
    * Must give exactly what {@link processFile} gives. Returning null leaves the work to the calling thread.
    */
   compute?: BulkCompute | undefined;
+  /** The files under the folder, as {@link listFiles} gives them, when the caller has listed them already. */
+  rels?: string[] | undefined;
 }
 
 /**
@@ -171,35 +163,42 @@ export function loadCollection(dir: string, ctx: ExtractContext, displayRoot = p
  * threads). The result is the same, byte for byte, whichever path each file took.
  */
 export async function loadCollectionCached(dir: string, ctx: ExtractContext, displayRoot: string, options: LoadOptions): Promise<LoadedPosting[]> {
-  const rels = listFiles(dir);
-  // With nothing cached every file is computed: hand them all over at once, and read and hash them meanwhile.
-  const cold = (options.cache?.size ?? 0) === 0;
-  const early = cold ? options.compute?.run(rels.map((rel) => ({ rel, path: join(dir, rel) }))) ?? null : null;
-  if (!cold) options.compute?.prepare?.(rels.length - options.cache!.size);
-  const files = rels.map((rel) => {
-    const path = join(dir, rel);
-    const bytes = readFileSync(path);
-    return { rel, path, bytes, text: fileText(bytes), key: entryKey(rel, bytes), outcome: undefined as FileOutcome | undefined };
-  });
-  for (const f of files) {
-    const stored = options.cache?.get(f.key);
-    if (stored) f.outcome = unpackOutcome(stored, f.text);
-  }
-  const todo = files.filter((f) => !f.outcome);
-  const bulk = early ?? options.compute?.run(todo.map(({ rel, path }) => ({ rel, path })));
-  if (bulk) {
-    (await bulk).forEach((json, i) => {
-      todo[i]!.outcome = unpackOutcome(JSON.parse(json) as StoredOutcome, todo[i]!.text);
-      options.cache?.setJson(todo[i]!.key, json);
-    });
-  } else {
-    for (const f of todo) {
-      f.outcome = processFile(f.rel, f.bytes, ctx);
-      options.cache?.set(f.key, packOutcome(f.outcome, f.text));
+  const { cache, compute } = options;
+  type File = { rel: string; path: string; bytes?: Buffer; text?: string; key?: string; outcome?: FileOutcome };
+  const files: File[] = (options.rels ?? listFiles(dir)).map((rel) => ({ rel, path: join(dir, rel) }));
+  const read = (f: File): Required<Omit<File, 'outcome'>> & File => {
+    f.bytes ??= readFileSync(f.path);
+    f.text ??= fileText(f.bytes);
+    f.key ??= entryKey(f.rel, f.bytes);
+    return f as Required<Omit<File, 'outcome'>> & File;
+  };
+  // With nothing cached every file is computed, so the work starts at once and each file is read when its turn comes;
+  // otherwise every file is read and hashed first, to find the few the cache does not hold.
+  const cold = (cache?.size ?? 0) === 0;
+  if (cold) compute?.prepare?.(files.map(({ rel, path }) => ({ rel, path })));
+  else {
+    for (const f of files) {
+      const stored = cache!.get(read(f).key);
+      if (stored) f.outcome = unpackOutcome(stored, f.text!);
     }
   }
-  options.cache?.flush();
-  return finish(files.map((f) => materialise(f.rel, shownPath(displayRoot, f.path), f.text, f.outcome!)), ctx);
+  const todo = cold ? files : files.filter((f) => !f.outcome);
+  const local = (i: number) => {
+    const f = read(todo[i]!);
+    f.outcome = processFile(f.rel, f.bytes, ctx);
+    cache?.set(f.key, packOutcome(f.outcome, f.text));
+  };
+  if (compute && todo.length) {
+    await compute.run(todo.map(({ rel, path }) => ({ rel, path })), local, (i, json) => {
+      const f = read(todo[i]!);
+      f.outcome = unpackOutcome(JSON.parse(json) as StoredOutcome, f.text);
+      cache?.setJson(f.key, json);
+    });
+  } else {
+    for (let i = 0; i < todo.length; i++) local(i);
+  }
+  cache?.flush();
+  return finish(files.map((f) => materialise(f.rel, shownPath(displayRoot, f.path), f.text!, f.outcome!)), ctx);
 }
 
 const shownPath = (displayRoot: string, full: string) => relative(displayRoot, full).split(sep).join('/') || full;

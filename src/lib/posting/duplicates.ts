@@ -128,10 +128,19 @@ function relate(a: Entry, b: Entry, similar: Map<string, number>): DupMatch | nu
   const sameTitle = sameCompany && a.titleKey !== null && a.titleKey === b.titleKey;
   let similarity = 0;
   if (sameTitle) {
-    const known = similar.get(b.text);
-    // The same text (a repost) is similarity 1 without building shingle sets.
-    similarity = known ?? (a.text === b.text ? 1 : jaccard((a.shingles ??= shingles(a.text)), (b.shingles ??= shingles(b.text))));
-    if (known === undefined) similar.set(b.text, similarity);
+    let known = similar.get(b.text);
+    if (known === undefined || (known === FAR && sameUrl)) {
+      // The same text (a repost) is similarity 1 without building shingle sets.
+      if (a.text === b.text) known = 1;
+      else {
+        const sa = (a.shingles ??= shingles(a.text)), sb = (b.shingles ??= shingles(b.text));
+        // Sets whose sizes differ by more than a tenth cannot be 90% the same: the exact figure is needed only when the
+        // url matches anyway (it ranks reposts).
+        known = !sameUrl && Math.min(sa.size, sb.size) < SIMILAR * Math.max(sa.size, sb.size) ? FAR : jaccard(sa, sb);
+      }
+      similar.set(b.text, known);
+    }
+    similarity = known === FAR ? 0 : known;
   }
   const sameText = similarity >= SIMILAR;
   if (!sameUrl && !(sameTitle && sameText)) return null;
@@ -142,6 +151,9 @@ function relate(a: Entry, b: Entry, similar: Map<string, number>): DupMatch | nu
   if (close) return { kind: 'duplicate', other: b.id, similarity, reason: `duplicate of ${b.id} (${what}, ${when})` };
   return { kind: 'repost', other: b.id, similarity, reason: `repost of ${b.id} (${what}, ${when}); kept as a posting of its own date` };
 }
+
+/** A similarity known to be under {@link SIMILAR} without computing it. */
+const FAR = -1;
 
 /** The bucket of postings that can share text with this one: same company and same title. */
 const textKey = (e: Entry) => (e.companyKey && e.titleKey ? `${e.companyKey}\u0000${e.titleKey}` : null);

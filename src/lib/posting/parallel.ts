@@ -1,71 +1,153 @@
 /**
- * Per-file work of the data step spread over worker threads (node:worker_threads), one contiguous share of the
- * files each, so a cold run uses every core. The outcomes come back in the files' order: the output is the serial
- * run's, byte for byte. Workers can be started before the files are known (`prepare`), so that loading their code
- * overlaps the main thread reading and hashing the files.
+ * Per-file work of the data step shared between the calling thread and helper threads (node:worker_threads), so a
+ * cold run uses every core. The files are cut into chunks that each thread claims from a shared counter as soon as it
+ * is free: a helper still loading its code, or on a slower core, simply claims fewer, and no thread waits for another
+ * to hand it work. Each outcome lands at its file's place, so the output is the serial run's, byte for byte. Helpers
+ * can start before the calling thread has loaded its own code (`prepare`), so that their start-up overlaps its own.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BulkCompute } from './collection.ts';
 
-/** Below this many files a worker's start-up costs more than it saves: the work stays on the main thread. */
-export const MIN_FILES_PER_WORKER = 400;
+/** Below this many files per thread a helper's start-up (about half a second) costs more than it saves. */
+export const MIN_FILES_PER_THREAD = 400;
 
-/** How many workers suit `n` files: one per core, each with at least {@link MIN_FILES_PER_WORKER} files. */
-export function workersFor(n: number, cores = availableParallelism()): number {
-  return Math.max(1, Math.min(cores, Math.floor(n / MIN_FILES_PER_WORKER)));
+/** Files in a chunk: enough that messages are few, few enough that the threads finish within a few milliseconds. */
+export const CHUNK_FILES = 32;
+
+/**
+ * How many helper threads suit `n` files: one per core beside the calling thread's, as long as each thread (the
+ * calling one included) has at least {@link MIN_FILES_PER_THREAD} files.
+ */
+export function helpersFor(n: number, cores = availableParallelism()): number {
+  return Math.max(0, Math.min(cores, Math.floor(n / MIN_FILES_PER_THREAD)) - 1);
 }
 
-/** A started worker: it loads the code and the taxonomy, then waits for its share of files. */
-function spawn(contentRoot: string): { worker: Worker; run: (files: { rel: string; path: string }[]) => Promise<string[]> } {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { contentRoot } });
-  let failed: Error | null = null;
-  const failures: ((e: Error) => void)[] = [];
-  const fail = (e: Error) => { failed ??= e; for (const f of failures) f(e); };
-  worker.once('error', fail);
-  worker.once('exit', (code) => { if (code !== 0) fail(new Error(`a data-step worker stopped with code ${code}`)); });
-  // An idle worker must not keep the process alive if the files turn out to be few.
-  worker.unref();
-  const run = (files: { rel: string; path: string }[]) => new Promise<string[]>((resolve, reject) => {
-    if (failed) return reject(failed);
-    failures.push(reject);
-    worker.ref();
-    worker.once('message', (outcomes: string[]) => {
-      resolve(outcomes);
-      void worker.terminate();
-    });
-    worker.postMessage(files);
-  });
-  return { worker, run };
+type Files = { rel: string; path: string }[];
+
+/** What a helper is given: the files, and the counter of chunks claimed, shared by every thread. */
+export interface HelperData {
+  contentRoot: string;
+  files: Files;
+  claimed: SharedArrayBuffer;
+}
+
+/** The next chunk nobody has claimed, claimed; or -1 when all are. */
+export function claim(claimed: Int32Array, files: number): number {
+  const c = Atomics.add(claimed, 0, 1);
+  return c * CHUNK_FILES < files ? c : -1;
 }
 
 /**
- * A {@link BulkCompute} on worker threads.
- * @param contentRoot the folder holding taxonomy/ and rates.yml (each worker loads it)
- * @param workers how many threads (default: {@link workersFor} the number of files)
+ * One run's files shared between helper threads, started at once, and the calling thread once it calls
+ * {@link finish}. A helper (worker.ts) claims chunks until none are left and answers each with its outcomes.
  */
-export function inWorkers(contentRoot: string, workers?: number): BulkCompute {
-  let pool: ReturnType<typeof spawn>[] = [];
+class Sharing {
+  private readonly claimed: Int32Array;
+  private readonly chunks: number;
+  private readonly workers: Worker[];
+  private done = 0;
+  private failure: Error | null = null;
+  private wake: (() => void) | null = null;
+  /** Answers that came before {@link finish} said where they go. */
+  private early: [number, string[]][] = [];
+  private answered: ((i: number, json: string) => void) | null = null;
+  readonly files: Files;
+
+  constructor(files: Files, contentRoot: string, helpers: number) {
+    this.files = files;
+    const shared = new SharedArrayBuffer(4);
+    this.claimed = new Int32Array(shared);
+    this.chunks = Math.ceil(files.length / CHUNK_FILES);
+    const data: HelperData = { contentRoot, files, claimed: shared };
+    this.workers = Array.from({ length: helpers }, () => {
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: data });
+      worker.on('message', ([c, outcomes]: [number, string[]]) => {
+        if (this.answered) this.deliver(c, outcomes);
+        else this.early.push([c, outcomes]);
+      });
+      worker.once('error', (e) => this.fail(e));
+      worker.once('exit', (code) => { if (code !== 0) this.fail(new Error(`a data-step worker stopped with code ${code}`)); });
+      // A helper must not keep the process alive on its own (if this thread fails before it finishes, say).
+      worker.unref();
+      return worker;
+    });
+  }
+
+  /** Whether these are the files this sharing was made for (the same paths in the same order). */
+  isFor(files: Files): boolean {
+    return files.length === this.files.length && files.every((f, i) => f.path === this.files[i]!.path && f.rel === this.files[i]!.rel);
+  }
+
+  private deliver(c: number, outcomes: string[]): void {
+    outcomes.forEach((json, k) => this.answered!(c * CHUNK_FILES + k, json));
+    this.done++;
+    this.wake?.();
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    this.wake?.();
+  }
+
+  /**
+   * Claim chunks on the calling thread with `local` until none are left (unless `helpOut` is false and there are
+   * helpers to do it all), then wait for the helpers' last answers.
+   */
+  async finish(local: (i: number) => void, answered: (i: number, json: string) => void, helpOut = true): Promise<void> {
+    this.answered = answered;
+    for (const [c, outcomes] of this.early) this.deliver(c, outcomes);
+    this.early = [];
+    for (const w of this.workers) w.ref();
+    const mine = () => (helpOut || !this.workers.length ? claim(this.claimed, this.files.length) : -1);
+    for (let c = mine(); c !== -1 && !this.failure; c = mine()) {
+      for (let i = c * CHUNK_FILES; i < Math.min(this.files.length, (c + 1) * CHUNK_FILES); i++) local(i);
+      this.done++;
+      // Let the helpers' answers in between chunks.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    while (this.done < this.chunks && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
+    if (this.failure) throw this.failure;
+  }
+
+  stop(): void {
+    for (const w of this.workers) void w.terminate();
+  }
+}
+
+/** How {@link inWorkers} shares the work. */
+export interface ShareOptions {
+  /** How many helper threads (default: {@link helpersFor} the number of files). */
+  helpers?: number;
+  /** Whether the calling thread takes chunks too (default true; false leaves them all to the helpers, if any). */
+  callerHelps?: boolean;
+}
+
+/**
+ * A {@link BulkCompute} that shares the files between the calling thread and helper threads.
+ * @param contentRoot the folder holding taxonomy/ and rates.yml (each helper loads it)
+ */
+export function inWorkers(contentRoot: string, options: ShareOptions = {}): BulkCompute {
+  let prepared: Sharing | null = null;
+  const begin = (files: Files) => new Sharing(files, contentRoot, options.helpers ?? helpersFor(files.length));
   return {
-    prepare(expected) {
-      const n = workers ?? workersFor(expected);
-      if (n > 1 && !pool.length) pool = Array.from({ length: n }, () => spawn(contentRoot));
+    prepare(files) {
+      prepared ??= begin(files);
     },
-    run(files) {
-      const n = workers ?? workersFor(files.length);
-      // One thread's worth of files (a warm run's few changed ones) is done faster where it is than in a new thread.
-      if (n === 1 && workers === undefined) {
-        for (const p of pool) void p.worker.terminate();
-        pool = [];
-        return null;
+    async run(files, local, answered) {
+      // The files prepared are the files to run (the caller listed them once); anything else starts afresh.
+      let s = prepared;
+      prepared = null;
+      if (s && !s.isFor(files)) {
+        s.stop();
+        s = null;
       }
-      while (pool.length < n) pool.push(spawn(contentRoot));
-      for (const p of pool.splice(n)) void p.worker.terminate();
-      const size = Math.ceil(files.length / n);
-      const shares = pool.map((_, i) => files.slice(i * size, (i + 1) * size));
-      const started = pool;
-      pool = [];
-      return Promise.all(started.map((p, i) => (shares[i]!.length ? p.run(shares[i]!) : (void p.worker.terminate(), Promise.resolve<string[]>([]))))).then((parts) => parts.flat());
+      s ??= begin(files);
+      try {
+        await s.finish(local, answered, options.callerHelps ?? true);
+      } finally {
+        s.stop();
+      }
     },
   };
 }
