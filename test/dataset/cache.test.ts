@@ -141,10 +141,10 @@ describe('the data step’s cached and parallel paths', () => {
 
   it('starts a helper thread per core beside the calling one only when each thread has enough files to be worth it', () => {
     expect(helpersFor(100, 8)).toBe(0);
-    expect(helpersFor(799, 2)).toBe(0);
-    expect(helpersFor(800, 2)).toBe(1);
+    expect(helpersFor(2_999, 2)).toBe(0);
+    expect(helpersFor(3_000, 2)).toBe(1);
     expect(helpersFor(10_000, 2)).toBe(1);
-    expect(helpersFor(1_000, 8)).toBe(1);
+    expect(helpersFor(4_500, 8)).toBe(2);
     expect(helpersFor(100_000, 8)).toBe(7);
   });
 });
