@@ -31,12 +31,12 @@ const outDir = resolve(cwd, values.out ?? 'public/data');
 const contentRoot = resolve(import.meta.dirname, '../content');
 const cache = values['no-cache'] ? undefined : new ResultCache<StoredOutcome>(cacheDir(), fingerprint(contentRoot));
 const compute = values.serial ? undefined : inWorkers(contentRoot);
-// With nothing cached, the helper threads start now, so that loading their code overlaps this thread loading its own
-// (the modules below are imported only after this; static imports would load first).
 if (!statSync(contentDir, { throwIfNoEntry: false })?.isDirectory()) {
   console.error(`data: ${contentDir} is not a folder of posting files (the content comes from --content, else CONTENT_DIR, else content/postings)`);
   process.exit(1);
 }
+// With nothing cached, the helper threads start now, so that loading their code overlaps this thread loading its own
+// (the modules below are imported only after this; static imports would load first).
 const rels = listFiles(contentDir);
 if ((cache?.size ?? 0) === 0) compute?.prepare?.(rels.map((rel) => ({ rel, path: join(contentDir, rel) })));
 const { reporter } = await import('vfile-reporter');
@@ -73,5 +73,5 @@ if (!sources.sources) {
 }
 // The texts of the postings whose pages show them: for the site's build, never published as data.
 const textDir = resolve(cwd, values.texts ?? process.env.ATLAS_TEXT_DIR ?? resolve(import.meta.dirname, '../.cache/site'));
-await writeDatasets(dataset, outDir, sources.sources.batches, textDir);
+writeDatasets(dataset, outDir, sources.sources.batches, textDir);
 console.log(`${summary} → ${outDir}`);

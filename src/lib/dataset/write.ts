@@ -1,6 +1,4 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAggregates } from './aggregates.ts';
 import { postingSkillsCsv, postingsCsv } from './build.ts';
@@ -30,15 +28,11 @@ function published(row: PostingRow, i: number): PostingRow {
 /** Rows laid out per JSON.stringify call in writeRowsJson (a whole collection could pass V8's longest string). */
 const ROWS_PER_WRITE = 1000;
 
-/**
- * A file written in writes of about a megabyte (a write per row was most of the time), in the background: the writes
- * go out while the caller goes on building the next file, and `end` resolves when the file is complete.
- */
-function batched(path: string): { write: (s: string) => void; end: () => Promise<void> } {
-  const stream = createWriteStream(path);
+/** Writes to a file descriptor gathered into writes of about a megabyte (a write per row was most of the time). */
+function batched(fd: number): { write: (s: string) => void; end: () => void } {
   let parts: string[] = [], size = 0;
   const flush = () => {
-    if (parts.length) stream.write(parts.join(''));
+    if (parts.length) writeSync(fd, parts.join(''));
     parts = [];
     size = 0;
   };
@@ -48,11 +42,7 @@ function batched(path: string): { write: (s: string) => void; end: () => Promise
       size += s.length;
       if (size >= 1 << 20) flush();
     },
-    end() {
-      flush();
-      stream.end();
-      return finished(stream);
-    },
+    end: flush,
   };
 }
 
@@ -60,21 +50,26 @@ function batched(path: string): { write: (s: string) => void; end: () => Promise
  * Write a large JSON document a row at a time: the same bytes as stableJson would give, without building one string
  * the size of the whole file (100,000 postings would pass V8's longest string).
  */
-function writeRowsJson(path: string, head: Record<string, unknown>, key: string, rows: unknown[]): Promise<void> {
-  const top = stableJson({ ...head, [key]: [] });
-  // `{ …head…, "postings": []\n}` → write up to the array's opening bracket, the rows, then the closing.
-  const open = top.lastIndexOf('[]');
-  const out = batched(path);
-  out.write(top.slice(0, open + 1));
-  // A thousand rows at a time, laid out by JSON.stringify itself as they sit in the whole document: the text between
-  // `{ "<key>": [` and `] }` of a document holding only them.
-  const before = `{\n  ${JSON.stringify(key)}: [\n`, after = '\n  ]\n}';
-  for (let from = 0; from < rows.length; from += ROWS_PER_WRITE) {
-    const chunk = stableJson({ [key]: rows.slice(from, from + ROWS_PER_WRITE) }).slice(0, -1);
-    out.write(`${from ? ',' : ''}\n${chunk.slice(before.length, chunk.length - after.length)}`);
+function writeRowsJson(path: string, head: Record<string, unknown>, key: string, rows: unknown[]): void {
+  const fd = openSync(path, 'w');
+  try {
+    const top = stableJson({ ...head, [key]: [] });
+    // `{ …head…, "postings": []\n}` → write up to the array's opening bracket, the rows, then the closing.
+    const open = top.lastIndexOf('[]');
+    const out = batched(fd);
+    out.write(top.slice(0, open + 1));
+    // A thousand rows at a time, laid out by JSON.stringify itself as they sit in the whole document: the text between
+    // `{ "<key>": [` and `] }` of a document holding only them.
+    const before = `{\n  ${JSON.stringify(key)}: [\n`, after = '\n  ]\n}';
+    for (let from = 0; from < rows.length; from += ROWS_PER_WRITE) {
+      const chunk = stableJson({ [key]: rows.slice(from, from + ROWS_PER_WRITE) }).slice(0, -1);
+      out.write(`${from ? ',' : ''}\n${chunk.slice(before.length, chunk.length - after.length)}`);
+    }
+    out.write(`${rows.length ? '\n  ' : ''}${top.slice(open + 1)}`);
+    out.end();
+  } finally {
+    closeSync(fd);
   }
-  out.write(`${rows.length ? '\n  ' : ''}${top.slice(open + 1)}`);
-  return out.end();
 }
 
 /**
@@ -86,31 +81,34 @@ function writeRowsJson(path: string, head: Record<string, unknown>, key: string,
  * @param batches the imported batches content/sources.yml records (for sources.json)
  * @param textDir where the posting texts go; left unwritten when undefined
  */
-export async function writeDatasets(dataset: Dataset, outDir: string, batches: Batch[] = [], textDir?: string): Promise<string[]> {
+export function writeDatasets(dataset: Dataset, outDir: string, batches: Batch[] = [], textDir?: string): string[] {
   mkdirSync(join(outDir, 'charts'), { recursive: true });
   mkdirSync(join(outDir, 'filters'), { recursive: true });
   const aggregates = buildAggregates(dataset);
   const atlas = buildAtlas(dataset);
   const { postings, ...head } = dataset;
-  // Each file is written in the background while the next is built; all are complete when this resolves.
-  const writes = [writeRowsJson(join(outDir, 'postings.json'), head, 'postings', postings.map(published))];
+  writeRowsJson(join(outDir, 'postings.json'), head, 'postings', postings.map(published));
   if (textDir) {
     mkdirSync(textDir, { recursive: true });
-    const out = batched(join(textDir, TEXTS_FILE));
-    for (const r of postings.slice(0, TEXT_PAGES_MAX)) out.write(JSON.stringify({ id: r.id, text: r.text ?? '', removed: r.removed ?? [] }) + '\n');
-    writes.push(out.end());
+    const fd = openSync(join(textDir, TEXTS_FILE), 'w');
+    try {
+      const out = batched(fd);
+      for (const r of postings.slice(0, TEXT_PAGES_MAX)) out.write(JSON.stringify({ id: r.id, text: r.text ?? '', removed: r.removed ?? [] }) + '\n');
+      out.end();
+    } finally {
+      closeSync(fd);
+    }
   }
-  const files: Record<string, () => string> = {
-    'postings.csv': () => postingsCsv(dataset),
-    'posting_skills.csv': () => postingSkillsCsv(dataset),
-    'aggregates.json': () => stableJson({ ...aggregates, ...atlas }),
-    'sources.json': () => stableJson(buildSourceSummary(dataset, batches)),
+  const files: Record<string, string> = {
+    'postings.csv': postingsCsv(dataset),
+    'posting_skills.csv': postingSkillsCsv(dataset),
+    'aggregates.json': stableJson({ ...aggregates, ...atlas }),
+    'sources.json': stableJson(buildSourceSummary(dataset, batches)),
     // Read by the browser when a filter needs them: compact (no indent), counts only.
-    'filters/cube.json': () => JSON.stringify(filterCube(dataset)) + '\n',
-    'filters/skill-months.json': () => JSON.stringify(skillMonths(dataset)) + '\n',
-    ...Object.fromEntries(Object.entries(chartCsvs(aggregates, atlas)).map(([name, body]) => [`charts/${name}`, () => body])),
+    'filters/cube.json': JSON.stringify(filterCube(dataset)) + '\n',
+    'filters/skill-months.json': JSON.stringify(skillMonths(dataset)) + '\n',
+    ...Object.fromEntries(Object.entries(chartCsvs(aggregates, atlas)).map(([name, body]) => [`charts/${name}`, body])),
   };
-  for (const [name, body] of Object.entries(files)) writes.push(writeFile(join(outDir, name), body()));
-  await Promise.all(writes);
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(outDir, name), body);
   return ['postings.json', ...Object.keys(files)];
 }

@@ -73,6 +73,8 @@ interface Entry extends DupKey {
   /** Computed on first comparison: most postings are never compared, and 100,000 shingle sets would not fit. */
   shingles: Set<string> | null;
   day: Day | null;
+  /** The same number for the same text: texts are compared by it, not character by character, once they are known. */
+  textId: number;
 }
 
 /** How a posting relates to an earlier one. */
@@ -106,9 +108,12 @@ function gapOf(a: Day | null, b: Day | null): number | null {
   return Math.abs(a.time - b.time) / 86_400_000;
 }
 
-function prepare(key: DupKey): Entry {
+function prepare(key: DupKey, textIds: Map<string, number>): Entry {
+  let textId = textIds.get(key.text);
+  if (textId === undefined) textIds.set(key.text, (textId = textIds.size));
   return {
     ...key,
+    textId,
     companyKey: key.company ? fold(key.company) : null,
     titleKey: key.title ? fold(key.title) : null,
     urlKey: key.url ? normaliseUrl(key.url) : null,
@@ -117,39 +122,53 @@ function prepare(key: DupKey): Entry {
   };
 }
 
+/** How a posting relates to an earlier one, before it is put in words (most relations found are never reported). */
+interface Relation {
+  kind: DupMatch['kind'];
+  other: Entry;
+  similarity: number;
+  sameUrl: boolean;
+  gap: number | null;
+}
+
 /**
  * How `a` relates to the earlier `b`.
  * @param similar a's similarity to texts already compared with it (many earlier postings repeat one text)
  */
-function relate(a: Entry, b: Entry, similar: Map<string, number>): DupMatch | null {
+function relate(a: Entry, b: Entry, similar: Map<number, number>): Relation | null {
   const sameUrl = a.urlKey !== null && a.urlKey === b.urlKey;
   const sameCompany = a.companyKey !== null && a.companyKey === b.companyKey;
   if (!sameUrl && !sameCompany) return null;
   const sameTitle = sameCompany && a.titleKey !== null && a.titleKey === b.titleKey;
   let similarity = 0;
   if (sameTitle) {
-    let known = similar.get(b.text);
+    let known = similar.get(b.textId);
     if (known === undefined || (known === FAR && sameUrl)) {
       // The same text (a repost) is similarity 1 without building shingle sets.
-      if (a.text === b.text) known = 1;
+      if (a.textId === b.textId) known = 1;
       else {
         const sa = (a.shingles ??= shingles(a.text)), sb = (b.shingles ??= shingles(b.text));
         // Sets whose sizes differ by more than a tenth cannot be 90% the same: the exact figure is needed only when the
         // url matches anyway (it ranks reposts).
         known = !sameUrl && Math.min(sa.size, sb.size) < SIMILAR * Math.max(sa.size, sb.size) ? FAR : jaccard(sa, sb);
       }
-      similar.set(b.text, known);
+      similar.set(b.textId, known);
     }
     similarity = known === FAR ? 0 : known;
   }
   const sameText = similarity >= SIMILAR;
   if (!sameUrl && !(sameTitle && sameText)) return null;
   const gap = gapOf(a.day, b.day);
-  const close = gap === null || gap <= WINDOW_DAYS;
-  const what = sameUrl ? 'same url' : `same company and title, ${Math.round(similarity * 100)}% of the text the same`;
+  return { kind: gap === null || gap <= WINDOW_DAYS ? 'duplicate' : 'repost', other: b, similarity, sameUrl, gap };
+}
+
+/** A relation put in words. */
+function described(r: Relation): DupMatch {
+  const { kind, other, similarity, gap } = r;
+  const what = r.sameUrl ? 'same url' : `same company and title, ${Math.round(similarity * 100)}% of the text the same`;
   const when = gap === null ? 'one or both undated' : `dated ${gap} day${gap === 1 ? '' : 's'} apart`;
-  if (close) return { kind: 'duplicate', other: b.id, similarity, reason: `duplicate of ${b.id} (${what}, ${when})` };
-  return { kind: 'repost', other: b.id, similarity, reason: `repost of ${b.id} (${what}, ${when}); kept as a posting of its own date` };
+  if (kind === 'duplicate') return { kind, other: other.id, similarity, reason: `duplicate of ${other.id} (${what}, ${when})` };
+  return { kind, other: other.id, similarity, reason: `repost of ${other.id} (${what}, ${when}); kept as a posting of its own date` };
 }
 
 /** A similarity known to be under {@link SIMILAR} without computing it. */
@@ -165,10 +184,11 @@ const textKey = (e: Entry) => (e.companyKey && e.titleKey ? `${e.companyKey}\u00
 export class DuplicateIndex {
   private byText = new Map<string, Entry[]>();
   private byUrl = new Map<string, Entry[]>();
+  private textIds = new Map<string, number>();
 
   /** Add a posting to the index. */
   add(key: DupKey): void {
-    this.put(prepare(key));
+    this.put(prepare(key, this.textIds));
   }
 
   private put(e: Entry): void {
@@ -182,12 +202,12 @@ export class DuplicateIndex {
    * closest repost, else null.
    */
   find(key: DupKey): DupMatch | null {
-    return this.match(prepare(key));
+    return this.match(prepare(key, this.textIds));
   }
 
   /** {@link find}, then {@link add}: a collection checked in date order, each posting against those before it. */
   findAndAdd(key: DupKey): DupMatch | null {
-    const e = prepare(key);
+    const e = prepare(key, this.textIds);
     const m = this.match(e);
     this.put(e);
     return m;
@@ -195,18 +215,20 @@ export class DuplicateIndex {
 
   private match(e: Entry): DupMatch | null {
     const seen = new Set<Entry>();
-    const similar = new Map<string, number>();
-    let best: DupMatch | null = null;
+    const similar = new Map<number, number>();
+    let best: Relation | null = null;
     const k = textKey(e);
-    for (const other of [...(k ? this.byText.get(k) ?? [] : []), ...(e.urlKey ? this.byUrl.get(e.urlKey) ?? [] : [])]) {
-      if (seen.has(other)) continue;
-      seen.add(other);
-      const m = relate(e, other, similar);
-      if (!m) continue;
-      if (m.kind === 'duplicate') return m;
-      if (!best || m.similarity > best.similarity) best = m;
+    for (const others of [k ? this.byText.get(k) : undefined, e.urlKey ? this.byUrl.get(e.urlKey) : undefined]) {
+      for (const other of others ?? []) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        const r = relate(e, other, similar);
+        if (!r) continue;
+        if (r.kind === 'duplicate') return described(r);
+        if (!best || r.similarity > best.similarity) best = r;
+      }
     }
-    return best;
+    return best && described(best);
   }
 }
 
