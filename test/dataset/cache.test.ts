@@ -139,6 +139,14 @@ describe('the data step’s cached and parallel paths', () => {
     }
   });
 
+  it('fails with the helper’s error, rather than waiting for ever, when a helper cannot run', async () => {
+    const { root, postings } = collection();
+    const ctx = loadContext(root);
+    // The helper loads its taxonomy from a folder that has none: it stops before answering anything.
+    const broken = inWorkers(mkdtempSync(join(tmpdir(), 'atlas-no-taxonomy-')), { helpers: 1, callerHelps: false });
+    await expect(loadCollectionCached(postings, ctx, postings, { compute: broken })).rejects.toThrow(/taxonomy|ENOENT|no such file/i);
+  });
+
   it('starts a helper thread per core beside the calling one only when each thread has enough files to be worth it', () => {
     expect(helpersFor(100, 8)).toBe(0);
     expect(helpersFor(2_999, 2)).toBe(0);

@@ -139,7 +139,16 @@ function dateOf(p: LoadedPosting): string | null {
 /** Where a span of (cleaned) text sits in the file, or the body's first line when it cannot be found verbatim. */
 function spanPlace(p: LoadedPosting, span: string): Point {
   const text = String(p.file.value ?? '');
-  const bodyStart = text.split('\n').slice(0, p.bodyLine - 1).join('\n').length;
+  // Where line `bodyLine - 1` ends (what splitting the whole text into lines and joining the first ones gives).
+  let bodyStart = 0;
+  for (let k = 1, nl = -1; k < p.bodyLine; k++) {
+    nl = text.indexOf('\n', nl + 1);
+    if (nl === -1) {
+      bodyStart = text.length;
+      break;
+    }
+    bodyStart = nl;
+  }
   const at = span ? text.indexOf(span, bodyStart) : -1;
   return at === -1 ? { line: p.bodyLine, column: 1 } : pointAt(text, at);
 }

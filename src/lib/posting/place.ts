@@ -17,7 +17,7 @@ export function pointAt(text: string, offset: number): Point {
  * @param keyPath the key, then nested keys
  */
 export function keyPlace(text: string, keyPath: string[]): Point {
-  const lines = text.split(/\r?\n/);
+  const lines = frontMatterLines(text);
   if (lines[0]?.trim() !== '---') return { line: 1, column: 1 };
   let end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
   if (end === -1) end = lines.length;
@@ -34,4 +34,20 @@ export function keyPlace(text: string, keyPath: string[]): Point {
     }
   }
   return { line: at + 1, column: 1 };
+}
+
+/**
+ * A file's lines (without their line breaks) up to the line that closes its front matter, or all of them when none
+ * does: what `text.split(/\r?\n/)` gives, without splitting a long posting for a message about its front matter.
+ */
+function frontMatterLines(text: string): string[] {
+  const lines: string[] = [];
+  for (let start = 0; ; ) {
+    const nl = text.indexOf('\n', start);
+    const line = text.slice(start, nl === -1 ? text.length : nl);
+    lines.push(line.endsWith('\r') && nl !== -1 ? line.slice(0, -1) : line);
+    if (nl === -1 || (lines.length > 1 && /^(---|\.\.\.)\s*$/.test(lines.at(-1)!)) || lines[0]!.trim() !== '---') break;
+    start = nl + 1;
+  }
+  return lines;
 }
