@@ -45,6 +45,7 @@ const { loadCollectionCached, tally } = await import('../src/lib/posting/collect
 const { buildDataset } = await import('../src/lib/dataset/build.ts');
 const { writeDatasets } = await import('../src/lib/dataset/write.ts');
 const { readSources } = await import('../src/lib/sources.ts');
+const { RowMemo, rowsFrom } = await import('../src/lib/dataset/row-memo.ts');
 
 const ctx = loadContext(contentRoot);
 const loaded = await loadCollectionCached(contentDir, ctx, cwd, { cache, compute, rels });
@@ -73,5 +74,8 @@ if (!sources.sources) {
 }
 // The texts of the postings whose pages show them: for the site's build, never published as data.
 const textDir = resolve(cwd, values.texts ?? process.env.ATLAS_TEXT_DIR ?? resolve(import.meta.dirname, '../.cache/site'));
-writeDatasets(dataset, outDir, sources.sources.batches, textDir);
+// Rows laid out by earlier runs are copied, not laid out again: a row is made from its file and its warnings.
+const memo = cache ? new RowMemo(join(cache.root, 'rows')) : undefined;
+writeDatasets(dataset, outDir, sources.sources.batches, textDir, memo && rowsFrom(memo, loaded));
+memo?.flush();
 console.log(`${summary} → ${outDir}`);

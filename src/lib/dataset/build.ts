@@ -75,9 +75,9 @@ export function buildDataset(loaded: LoadedPosting[], rates: Rates): Dataset {
   };
 }
 
-/** postings.csv: one row per posting, flat columns; formula-looking cells are escaped for spreadsheets. */
-export function postingsCsv(dataset: Dataset): string {
-  const data = dataset.postings.map((r) => ({
+/** A posting's record in postings.csv, as papaparse is given it. */
+export function postingsCsvRecord(r: PostingRow) {
+  return {
     id: r.id,
     title: r.title,
     company: r.company,
@@ -115,23 +115,26 @@ export function postingsCsv(dataset: Dataset): string {
     board_pay_ranges: r.board?.pay?.length,
     board_workplace: r.board?.workplace,
     board_locations: r.board?.locations?.join('; '),
-  }));
-  return Papa.unparse(data, { escapeFormulae: true, newline: '\n' }) + '\n';
+  };
+}
+
+/** How papaparse writes the datasets' CSV: formula-looking cells escaped for spreadsheets, `\n` between records. */
+export const CSV_OPTIONS = { escapeFormulae: true, newline: '\n' };
+
+/** postings.csv: one row per posting, flat columns; formula-looking cells are escaped for spreadsheets. */
+export function postingsCsv(dataset: Dataset): string {
+  return Papa.unparse(dataset.postings.map(postingsCsvRecord), CSV_OPTIONS) + '\n';
+}
+
+/** posting_skills.csv's columns. */
+export const POSTING_SKILLS_FIELDS = ['posting_id', 'skill_id', 'skill_label', 'skill_group', 'is_ml_role', 'date', 'evidence'];
+
+/** A posting's records in posting_skills.csv (one per skill), as papaparse is given them. */
+export function postingSkillsRecords(r: PostingRow): unknown[][] {
+  return r.skills.map((s) => [r.id, s.id, s.label, s.group, r.isMlRole, datingOf(r), s.evidence]);
 }
 
 /** posting_skills.csv: long format, one row per (posting, skill), with the evidence span. */
 export function postingSkillsCsv(dataset: Dataset): string {
-  const data = dataset.postings.flatMap((r) =>
-    r.skills.map((s) => ({
-      posting_id: r.id,
-      skill_id: s.id,
-      skill_label: s.label,
-      skill_group: s.group,
-      is_ml_role: r.isMlRole,
-      date: datingOf(r),
-      evidence: s.evidence,
-    })),
-  );
-  const fields = ['posting_id', 'skill_id', 'skill_label', 'skill_group', 'is_ml_role', 'date', 'evidence'];
-  return Papa.unparse({ fields, data: data.map((d) => fields.map((f) => d[f as keyof typeof d])) }, { escapeFormulae: true, newline: '\n' }) + '\n';
+  return Papa.unparse({ fields: POSTING_SKILLS_FIELDS, data: dataset.postings.flatMap(postingSkillsRecords) }, CSV_OPTIONS) + '\n';
 }

@@ -1,7 +1,9 @@
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { buildAggregates } from './aggregates.ts';
-import { postingSkillsCsv, postingsCsv } from './build.ts';
+import { CSV_OPTIONS, POSTING_SKILLS_FIELDS, postingSkillsCsv, postingSkillsRecords, postingsCsv, postingsCsvRecord } from './build.ts';
+import { bufferedWrites, type rowsFrom, type WrittenRow } from './row-memo.ts';
 import { chartCsvs } from './chart-csv.ts';
 import { buildAtlas, filterCube, skillMonths } from './compare.ts';
 import type { Dataset, PostingRow } from './types.ts';
@@ -28,44 +30,81 @@ function published(row: PostingRow, i: number): PostingRow {
 /** Rows laid out per JSON.stringify call in writeRowsJson (a whole collection could pass V8's longest string). */
 const ROWS_PER_WRITE = 1000;
 
-/** Writes to a file descriptor gathered into writes of about a megabyte (a write per row was most of the time). */
-function batched(fd: number): { write: (s: string) => void; end: () => void } {
-  let parts: string[] = [], size = 0;
-  const flush = () => {
-    if (parts.length) writeSync(fd, parts.join(''));
-    parts = [];
-    size = 0;
-  };
-  return {
-    write(s) {
-      parts.push(s);
-      size += s.length;
-      if (size >= 1 << 20) flush();
-    },
-    end: flush,
-  };
-}
+/** What ends a row in postings.json after its last field but one: `textShown`, which depends on the row's place. */
+const SHOWN = ',\n      "textShown": ';
+/** Between two rows in postings.json (a row is an object at depth 2; nothing inside one is indented this little). */
+const ROW_BREAK = '\n    },\n    {\n';
 
 /**
- * Write a large JSON document a row at a time: the same bytes as stableJson would give, without building one string
- * the size of the whole file (100,000 postings would pass V8's longest string).
+ * The records of a CSV text as papaparse writes it, without their line breaks: a line break inside quotes is part of
+ * a field (quotes inside a field are doubled, so they come in pairs).
  */
-function writeRowsJson(path: string, head: Record<string, unknown>, key: string, rows: unknown[]): void {
+export function csvRecords(csv: string): string[] {
+  const out: string[] = [];
+  let from = 0, quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 10 && !quoted) {
+      out.push(csv.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(csv.slice(from));
+  return out;
+}
+
+/** Rows laid out by an earlier run, and where to keep the ones laid out now (the data step's RowMemo: rowsFrom). */
+export type RowTexts = ReturnType<typeof rowsFrom>;
+
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * Every row's bytes in each dataset file: from `memo` where an earlier run laid it out, else laid out now, a thousand
+ * rows at a time, by the same JSON.stringify and papaparse calls as the whole files would be (so the bytes are the
+ * same), then cut into rows.
+ */
+function layOut(postings: PostingRow[], memo: RowTexts | undefined): WrittenRow[] {
+  const rows = postings.map((r) => memo?.get(r));
+  const missing = rows.flatMap((w, i) => (w ? [] : [i]));
+  for (let from = 0; from < missing.length; from += ROWS_PER_WRITE) {
+    const chunk = missing.slice(from, from + ROWS_PER_WRITE).map((i) => postings[i]!);
+    // As the rows sit in postings.json: the text between `{ "postings": [` and `] }` of a document holding only them.
+    const doc = stableJson({ postings: chunk.map((r) => published(r, 0)) });
+    const json = doc.slice('{\n  "postings": [\n'.length, doc.length - '\n  ]\n}\n'.length).split(ROW_BREAK);
+    const csv = csvRecords(Papa.unparse(chunk.map(postingsCsvRecord), CSV_OPTIONS)).slice(1);
+    const records = chunk.map(postingSkillsRecords);
+    const skills = records.some((r) => r.length) ? csvRecords(Papa.unparse({ fields: POSTING_SKILLS_FIELDS, data: records.flat() }, CSV_OPTIONS)).slice(1) : [];
+    let k = 0;
+    chunk.forEach((r, j) => {
+      const whole = (j ? '    {\n' : '') + json[j]!;
+      const own = skills.slice(k, (k += records[j]!.length));
+      rows[missing[from + j]!] = {
+        json: Buffer.from(whole.slice(0, whole.lastIndexOf(SHOWN))),
+        text: EMPTY,
+        csv: Buffer.from(csv[j]!),
+        skills: Buffer.from(own.map((line) => line + '\n').join('')),
+      };
+    });
+  }
+  // Texts only for the rows whose pages show them (laid out once, then kept).
+  const laidOut = new Set(missing);
+  postings.forEach((r, i) => {
+    if (i < TEXT_PAGES_MAX && !rows[i]!.text.length) {
+      rows[i] = { ...rows[i]!, text: Buffer.from(JSON.stringify({ id: r.id, text: r.text ?? '', removed: r.removed ?? [] }) + '\n') };
+      laidOut.add(i);
+    }
+  });
+  if (memo) for (const i of laidOut) memo.set(postings[i]!, rows[i]!);
+  return rows as WrittenRow[];
+}
+
+/** Write a file from parts, in writes of about a megabyte (a whole collection's file could pass V8's longest string). */
+function writeParts(path: string, parts: Iterable<Buffer | string>): void {
   const fd = openSync(path, 'w');
   try {
-    const top = stableJson({ ...head, [key]: [] });
-    // `{ …head…, "postings": []\n}` → write up to the array's opening bracket, the rows, then the closing.
-    const open = top.lastIndexOf('[]');
-    const out = batched(fd);
-    out.write(top.slice(0, open + 1));
-    // A thousand rows at a time, laid out by JSON.stringify itself as they sit in the whole document: the text between
-    // `{ "<key>": [` and `] }` of a document holding only them.
-    const before = `{\n  ${JSON.stringify(key)}: [\n`, after = '\n  ]\n}';
-    for (let from = 0; from < rows.length; from += ROWS_PER_WRITE) {
-      const chunk = stableJson({ [key]: rows.slice(from, from + ROWS_PER_WRITE) }).slice(0, -1);
-      out.write(`${from ? ',' : ''}\n${chunk.slice(before.length, chunk.length - after.length)}`);
-    }
-    out.write(`${rows.length ? '\n  ' : ''}${top.slice(open + 1)}`);
+    const out = bufferedWrites(fd);
+    for (const part of parts) out.write(typeof part === 'string' ? Buffer.from(part) : part);
     out.end();
   } finally {
     closeSync(fd);
@@ -80,28 +119,37 @@ function writeRowsJson(path: string, head: Record<string, unknown>, key: string,
  * @param outDir where to write
  * @param batches the imported batches content/sources.yml records (for sources.json)
  * @param textDir where the posting texts go; left unwritten when undefined
+ * @param memo rows laid out by an earlier run (the data step keeps them in its cache); the bytes are the same without
  */
-export function writeDatasets(dataset: Dataset, outDir: string, batches: Batch[] = [], textDir?: string): string[] {
+export function writeDatasets(dataset: Dataset, outDir: string, batches: Batch[] = [], textDir?: string, memo?: RowTexts): string[] {
   mkdirSync(join(outDir, 'charts'), { recursive: true });
   mkdirSync(join(outDir, 'filters'), { recursive: true });
   const aggregates = buildAggregates(dataset);
   const atlas = buildAtlas(dataset);
   const { postings, ...head } = dataset;
-  writeRowsJson(join(outDir, 'postings.json'), head, 'postings', postings.map(published));
+  const rows = layOut(postings, memo);
+  // `{ …head…, "postings": []\n}`: up to the array's opening bracket, the rows, then the closing.
+  const top = stableJson({ ...head, postings: [] });
+  const open = top.lastIndexOf('[]');
+  const [nl, commaNl, shown, hidden] = ['\n', ',\n', `${SHOWN}true\n    }`, `${SHOWN}false\n    }`].map((t) => Buffer.from(t));
+  writeParts(join(outDir, 'postings.json'), (function* () {
+    yield top.slice(0, open + 1);
+    for (let i = 0; i < rows.length; i++) {
+      yield i ? commaNl! : nl!;
+      yield rows[i]!.json;
+      yield i < TEXT_PAGES_MAX ? shown! : hidden!;
+    }
+    yield `${rows.length ? '\n  ' : ''}${top.slice(open + 1)}`;
+  })());
   if (textDir) {
     mkdirSync(textDir, { recursive: true });
-    const fd = openSync(join(textDir, TEXTS_FILE), 'w');
-    try {
-      const out = batched(fd);
-      for (const r of postings.slice(0, TEXT_PAGES_MAX)) out.write(JSON.stringify({ id: r.id, text: r.text ?? '', removed: r.removed ?? [] }) + '\n');
-      out.end();
-    } finally {
-      closeSync(fd);
-    }
+    writeParts(join(textDir, TEXTS_FILE), rows.slice(0, TEXT_PAGES_MAX).map((w) => w.text));
   }
+  // With no rows (or no skills) papaparse writes a bare header; the files are laid out whole then, as before.
+  const skillLines = rows.some((w) => w.skills.length);
+  writeParts(join(outDir, 'postings.csv'), rows.length ? [csvHeader(postings[0]!), ...rows.flatMap((w) => [nl!, w.csv]), nl!] : [postingsCsv(dataset)]);
+  writeParts(join(outDir, 'posting_skills.csv'), skillLines ? [POSTING_SKILLS_FIELDS.join(','), nl!, ...rows.map((w) => w.skills)] : [postingSkillsCsv(dataset)]);
   const files: Record<string, string> = {
-    'postings.csv': postingsCsv(dataset),
-    'posting_skills.csv': postingSkillsCsv(dataset),
     'aggregates.json': stableJson({ ...aggregates, ...atlas }),
     'sources.json': stableJson(buildSourceSummary(dataset, batches)),
     // Read by the browser when a filter needs them: compact (no indent), counts only.
@@ -110,5 +158,8 @@ export function writeDatasets(dataset: Dataset, outDir: string, batches: Batch[]
     ...Object.fromEntries(Object.entries(chartCsvs(aggregates, atlas)).map(([name, body]) => [`charts/${name}`, body])),
   };
   for (const [name, body] of Object.entries(files)) writeFileSync(join(outDir, name), body);
-  return ['postings.json', ...Object.keys(files)];
+  return ['postings.json', 'postings.csv', 'posting_skills.csv', ...Object.keys(files)];
 }
+
+/** postings.csv's header line, as papaparse writes it from a record's fields. */
+const csvHeader = (row: PostingRow) => csvRecords(Papa.unparse([postingsCsvRecord(row)], CSV_OPTIONS))[0]!;

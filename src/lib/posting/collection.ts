@@ -198,7 +198,7 @@ export async function loadCollectionCached(dir: string, ctx: ExtractContext, dis
     for (let i = 0; i < todo.length; i++) local(i);
   }
   cache?.flush();
-  return finish(files.map((f) => materialise(f.rel, shownPath(displayRoot, f.path), f.text!, f.outcome!)), ctx);
+  return finish(files.map((f) => Object.assign(materialise(f.rel, shownPath(displayRoot, f.path), f.text!, f.outcome!), { cacheKey: f.key! })), ctx);
 }
 
 const shownPath = (displayRoot: string, full: string) => relative(displayRoot, full).split(sep).join('/') || full;

@@ -16,4 +16,6 @@ export interface LoadedPosting {
   bodyLine: number;
   /** Present when the file had no errors. */
   result: ExtractResult | null;
+  /** The file's key in the data step's cache (its path and bytes), when it was read through the cache. */
+  cacheKey?: string;
 }
