@@ -143,11 +143,17 @@ export class RowMemo {
   }
 }
 
+/** Rows laid out by an earlier run, and where to keep the ones laid out now, looked up by row (what writeDatasets takes). */
+export interface RowTexts {
+  get(row: PostingRow): WrittenRow | undefined;
+  set(row: PostingRow, written: WrittenRow): void;
+}
+
 /**
  * The rows of `loaded` as writeDatasets looks them up in `memo`: by the cache key of the file each row is made from
  * and its warnings. Postings not read through the cache have no key: their rows are laid out every time.
  */
-export function rowsFrom(memo: RowMemo, loaded: LoadedPosting[]): { get(row: PostingRow): WrittenRow | undefined; set(row: PostingRow, written: WrittenRow): void } {
+export function rowsFrom(memo: RowMemo, loaded: LoadedPosting[]): RowTexts {
   const keys = new Map(loaded.map((p) => [p.id, p.cacheKey]));
   const keyOf = (row: PostingRow) => {
     const cacheKey = keys.get(row.id);

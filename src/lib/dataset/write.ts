@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { buildAggregates } from './aggregates.ts';
 import { CSV_OPTIONS, POSTING_SKILLS_FIELDS, postingSkillsCsv, postingSkillsRecords, postingsCsv, postingsCsvRecord } from './build.ts';
-import { bufferedWrites, type rowsFrom, type WrittenRow } from './row-memo.ts';
+import { bufferedWrites, type RowTexts, type WrittenRow } from './row-memo.ts';
 import { chartCsvs } from './chart-csv.ts';
 import { buildAtlas, filterCube, skillMonths } from './compare.ts';
 import type { Dataset, PostingRow } from './types.ts';
@@ -27,7 +27,7 @@ function published(row: PostingRow, i: number): PostingRow {
   return { ...rest, textShown: i < TEXT_PAGES_MAX };
 }
 
-/** Rows laid out per JSON.stringify call in writeRowsJson (a whole collection could pass V8's longest string). */
+/** Rows laid out per JSON.stringify and papaparse call (a whole collection's file could pass V8's longest string). */
 const ROWS_PER_WRITE = 1000;
 
 /** What ends a row in postings.json after its last field but one: `textShown`, which depends on the row's place. */
@@ -53,9 +53,6 @@ export function csvRecords(csv: string): string[] {
   out.push(csv.slice(from));
   return out;
 }
-
-/** Rows laid out by an earlier run, and where to keep the ones laid out now (the data step's RowMemo: rowsFrom). */
-export type RowTexts = ReturnType<typeof rowsFrom>;
 
 const EMPTY = Buffer.alloc(0);
 
@@ -148,7 +145,7 @@ export function writeDatasets(dataset: Dataset, outDir: string, batches: Batch[]
   // With no rows (or no skills) papaparse writes a bare header; the files are laid out whole then, as before.
   const skillLines = rows.some((w) => w.skills.length);
   writeParts(join(outDir, 'postings.csv'), rows.length ? [csvHeader(postings[0]!), ...rows.flatMap((w) => [nl!, w.csv]), nl!] : [postingsCsv(dataset)]);
-  writeParts(join(outDir, 'posting_skills.csv'), skillLines ? [POSTING_SKILLS_FIELDS.join(','), nl!, ...rows.map((w) => w.skills)] : [postingSkillsCsv(dataset)]);
+  writeParts(join(outDir, 'posting_skills.csv'), skillLines ? [skillsCsvHeader(), nl!, ...rows.map((w) => w.skills)] : [postingSkillsCsv(dataset)]);
   const files: Record<string, string> = {
     'aggregates.json': stableJson({ ...aggregates, ...atlas }),
     'sources.json': stableJson(buildSourceSummary(dataset, batches)),
@@ -163,3 +160,5 @@ export function writeDatasets(dataset: Dataset, outDir: string, batches: Batch[]
 
 /** postings.csv's header line, as papaparse writes it from a record's fields. */
 const csvHeader = (row: PostingRow) => csvRecords(Papa.unparse([postingsCsvRecord(row)], CSV_OPTIONS))[0]!;
+/** posting_skills.csv's header line, as papaparse writes it from the columns. */
+const skillsCsvHeader = () => csvRecords(Papa.unparse({ fields: POSTING_SKILLS_FIELDS, data: [] }, CSV_OPTIONS))[0]!;
