@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readPosting } from '../../src/lib/posting/read.ts';
+import { listFiles } from '../../src/lib/posting/files.ts';
+import { readPosting, splitFrontMatter } from '../../src/lib/posting/read.ts';
 
 const errors = (value: string) =>
   readPosting(value, 'content/postings/acme/x.md').file.messages.filter((m) => m.fatal).map((m) => ({ line: m.line, reason: m.reason, rule: m.ruleId }));
@@ -94,5 +98,33 @@ describe('readPosting', () => {
 
   it('requires front matter for content files', () => {
     expect(errors('Staff MLE')[0]!.rule).toBe('front-matter');
+  });
+});
+
+describe('splitFrontMatter', () => {
+  const both = (value: string) => [splitFrontMatter(value), splitFrontMatter(value, true)];
+
+  it('splits as remark-frontmatter does, whatever the fences, line endings and lines between', () => {
+    // Heads made of the pieces that decide a split: fences with and without trailing blanks, every line ending, NUL
+    // (micromark replaces it), a byte-order mark, dashes that are no fence, YAML lines, blank lines.
+    const piece = fc.constantFrom('---', '----', '--', ' ', '\t', '\n', '\r\n', '\r', '\0', '\uFEFF', 'title: T', 'a: "---"', '- x', '#', 'é');
+    const text = fc.array(piece, { maxLength: 14 }).map((a) => a.join(''));
+    fc.assert(fc.property(text, text, (head, rest) => {
+      const [mine, remarks] = both(`---\n${head}\n---\n${rest}`);
+      expect(mine).toEqual(remarks);
+      const [any, anyRemark] = both(head + rest);
+      expect(any).toEqual(anyRemark);
+    }), { numRuns: 3000 });
+  });
+
+  it('gives what remark gives on every posting file and on the plain forms', () => {
+    const dir = join(import.meta.dirname, '../../content/postings');
+    const files = listFiles(dir).map((rel) => readFileSync(join(dir, rel), 'utf8'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const value of [...files, '---\n---\nbody', '---\n\n---\n', '---\ntitle: T\n---\n', '---\ntitle: T\n---']) {
+      const [mine, remarks] = both(value);
+      expect(mine).toEqual(remarks);
+    }
+    expect(splitFrontMatter('---\ntitle: T\ncompany: C\n---\nbody\n')).toEqual({ yaml: 'title: T\ncompany: C', yamlLine: 2, bodyStart: 28, bodyLine: 5 });
   });
 });
