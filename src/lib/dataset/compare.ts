@@ -201,8 +201,9 @@ export function skillShareTrend(dataset: Dataset, options: { skillIds?: string[]
   const axis = options.axis ?? mlAxis(dataset);
   const demand = skillDemand(dataset).skills;
   const labels = new Map(demand.map((s) => [s.id, s.label]));
-  for (const r of dataset.postings) for (const s of r.skills) if (!labels.has(s.id)) labels.set(s.id, s.label);
   const ids = options.skillIds ?? demand.slice(0, options.top ?? 6).map((s) => s.id);
+  // A skill asked for that no ML posting names takes its label from any posting that does (the scan only then).
+  if (ids.some((id) => !labels.has(id))) for (const r of dataset.postings) for (const s of r.skills) if (!labels.has(s.id)) labels.set(s.id, s.label);
   return {
     axis,
     totals: totalsOf(ml, axis),
