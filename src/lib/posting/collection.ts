@@ -123,10 +123,29 @@ export interface BulkCompute {
   prepare?(files: { rel: string; path: string }[]): void;
   /**
    * Compute every file's outcome: `local(i)` computes `files[i]` on the calling thread, and an outcome computed
-   * elsewhere arrives as `answered(i, json)`, in its stored form as JSON text (the form the cache keeps, and cheaper to
-   * pass between threads than objects). Resolves when every file is done, exactly once each.
+   * elsewhere arrives as `answered(i, answer)`. Resolves when every file is done, exactly once each.
    */
-  run(files: { rel: string; path: string }[], local: (i: number) => void, answered: (i: number, json: string) => void): Promise<void>;
+  run(files: { rel: string; path: string }[], local: (i: number) => void, answered: (i: number, answer: Answer) => void): Promise<void>;
+}
+
+/**
+ * A file's outcome computed on another thread, with what that thread read of the file, so that the calling thread
+ * need not read and hash it again.
+ */
+export interface Answer {
+  /** Its cache key ({@link entryKey}). */
+  key: string;
+  /** Its text ({@link fileText}). */
+  text: string;
+  /** The outcome in its stored form, as JSON text: the form the cache keeps, and cheaper to pass than objects. */
+  json: string;
+}
+
+/** A file's {@link Answer}: read, checked and extracted (what a helper thread does with each of its files). */
+export function answer(rel: string, path: string, ctx: ExtractContext): Answer {
+  const bytes = readFileSync(path);
+  const text = fileText(bytes);
+  return { key: entryKey(rel, bytes), text, json: JSON.stringify(packOutcome(processFile(rel, bytes, ctx), text)) };
 }
 
 /** How `loadCollection` may save work. */
@@ -189,10 +208,12 @@ export async function loadCollectionCached(dir: string, ctx: ExtractContext, dis
     cache?.set(f.key, packOutcome(f.outcome, f.text));
   };
   if (compute && todo.length) {
-    await compute.run(todo.map(({ rel, path }) => ({ rel, path })), local, (i, json) => {
-      const f = read(todo[i]!);
-      f.outcome = unpackOutcome(JSON.parse(json) as StoredOutcome, f.text);
-      cache?.setJson(f.key, json);
+    await compute.run(todo.map(({ rel, path }) => ({ rel, path })), local, (i, { key, text, json }) => {
+      const f = todo[i]!;
+      f.key = key;
+      f.text = text;
+      f.outcome = unpackOutcome(JSON.parse(json) as StoredOutcome, text);
+      cache?.setJson(key, json);
     });
   } else {
     for (let i = 0; i < todo.length; i++) local(i);

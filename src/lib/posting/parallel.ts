@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { BulkCompute } from './collection.ts';
+import type { Answer, BulkCompute } from './collection.ts';
 
 /**
  * Below this many files per thread a helper costs more than it saves: it takes about half a second to load, and it
@@ -55,8 +55,8 @@ class Sharing {
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
   /** Answers that came before {@link finish} said where they go. */
-  private early: [number, string[]][] = [];
-  private answered: ((i: number, json: string) => void) | null = null;
+  private early: [number, Answer[]][] = [];
+  private answered: ((i: number, answer: Answer) => void) | null = null;
   readonly files: Files;
 
   constructor(files: Files, contentRoot: string, helpers: number) {
@@ -67,7 +67,7 @@ class Sharing {
     const data: HelperData = { contentRoot, files, claimed: shared };
     this.workers = Array.from({ length: helpers }, () => {
       const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: data });
-      worker.on('message', ([c, outcomes]: [number, string[]]) => {
+      worker.on('message', ([c, outcomes]: [number, Answer[]]) => {
         if (this.answered) this.deliver(c, outcomes);
         else this.early.push([c, outcomes]);
       });
@@ -84,8 +84,8 @@ class Sharing {
     return files.length === this.files.length && files.every((f, i) => f.path === this.files[i]!.path && f.rel === this.files[i]!.rel);
   }
 
-  private deliver(c: number, outcomes: string[]): void {
-    outcomes.forEach((json, k) => this.answered!(c * CHUNK_FILES + k, json));
+  private deliver(c: number, outcomes: Answer[]): void {
+    outcomes.forEach((a, k) => this.answered!(c * CHUNK_FILES + k, a));
     this.done++;
     this.wake?.();
   }
@@ -99,7 +99,7 @@ class Sharing {
    * Claim chunks on the calling thread with `local` until none are left (unless `helpOut` is false and there are
    * helpers to do it all), then wait for the helpers' last answers.
    */
-  async finish(local: (i: number) => void, answered: (i: number, json: string) => void, helpOut = true): Promise<void> {
+  async finish(local: (i: number) => void, answered: (i: number, answer: Answer) => void, helpOut = true): Promise<void> {
     this.answered = answered;
     for (const [c, outcomes] of this.early) this.deliver(c, outcomes);
     this.early = [];
