@@ -1,6 +1,5 @@
 import Papa from 'papaparse';
 import type { LoadedPosting } from '../posting/collection.ts';
-import { mentionsPay } from '../extract/pay.ts';
 import type { Rates } from '../taxonomy.ts';
 import { weighBoard } from './board.ts';
 import type { Dataset, PostingRow } from './types.ts';
@@ -59,7 +58,7 @@ export function buildDataset(loaded: LoadedPosting[], rates: Rates): Dataset {
       url: p.frontMatter.url ?? null,
       text: cleaned.text,
       removed: cleaned.removed,
-      payMention: extraction.pay || extraction.overridden.includes('pay') ? null : mentionsPay(cleaned.text),
+      payMention: p.payMention,
       warnings: p.file.messages.filter((m) => m.fatal !== true).map((m) => m.reason),
     };
     rows.push({ ...base, excluded: exclusionReason(base) });

@@ -693,6 +693,16 @@ export function findPay(text: string, rates: Rates, date: string | null, title: 
 }
 
 /**
+ * A posting's `payMention` in the dataset: the sentence that talks about pay ({@link mentionsPay}) when neither the
+ * text nor a correction gave pay, else null.
+ * @param pay the pay extracted (or corrected)
+ * @param overridden the fields front matter corrected
+ * @param text cleaned posting text
+ */
+export const payMentionOf = (pay: unknown, overridden: readonly string[], text: string): string | null =>
+  pay || overridden.includes('pay') ? null : mentionsPay(text);
+
+/**
  * The sentence that talks about pay when extractPay finds no figure ("we are sharing the base salary
  * range for this position", "Monthly Salary: Not Disclosed"), for the coverage page; null when the text
  * says nothing about pay beyond vague words ("competitive salary").

@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { extractPosting, type ExtractResult } from '../extract/index.ts';
 import { tidied } from '../extract/clean.ts';
+import { payMentionOf } from '../extract/pay.ts';
 import type { ExtractContext } from '../taxonomy.ts';
 import { collectionChecks, decodeFile, fileChecks } from './checks.ts';
 import type { LoadedPosting } from './loaded.ts';
@@ -33,6 +34,8 @@ export interface FileOutcome {
   bodyLine: number;
   messages: PlainMessage[];
   result: ExtractResult | null;
+  /** See {@link LoadedPosting.payMention}: worked out with the file, so that a rerun finds it in the cache. */
+  payMention: string | null;
 }
 
 /**
@@ -47,6 +50,7 @@ export interface StoredOutcome {
   extraction: ExtractResult['extraction'] | null;
   cleanedText: string | null;
   removed: ExtractResult['cleaned']['removed'];
+  payMention: string | null;
 }
 
 /**
@@ -62,6 +66,7 @@ export function packOutcome(o: FileOutcome, text: string): StoredOutcome {
     extraction: o.result?.extraction ?? null,
     cleanedText: cleaned && cleaned.text !== tidied(o.body) ? cleaned.text : null,
     removed: cleaned?.removed ?? [],
+    payMention: o.payMention,
   };
 }
 
@@ -71,6 +76,7 @@ export function unpackOutcome(s: StoredOutcome, text: string): FileOutcome {
   return {
     frontMatter: s.frontMatter, body, bodyLine: s.bodyLine, messages: s.messages,
     result: s.extraction ? { extraction: s.extraction, cleaned: { text: s.cleanedText ?? tidied(body), removed: s.removed } } : null,
+    payMention: s.payMention,
   };
 }
 
@@ -90,13 +96,14 @@ export const sourceOf = (rel: string) => `content/postings/${rel}`;
 export function processFile(rel: string, bytes: Buffer, ctx: ExtractContext): FileOutcome {
   const id = rel.replace(/\.md$/, '');
   const decoded = decodeFile(bytes, rel);
-  if (typeof decoded !== 'string') return { frontMatter: null, body: '', bodyLine: 1, messages: plain(decoded), result: null };
+  if (typeof decoded !== 'string') return { frontMatter: null, body: '', bodyLine: 1, messages: plain(decoded), result: null, payMention: null };
   const posting = readPosting(decoded, rel);
   fileChecks({ rel, bytes, text: decoded, file: posting.file, frontMatter: posting.frontMatter, ctx });
   const result = hasErrors(posting.file) || !posting.frontMatter
     ? null
     : extractPosting({ text: posting.body, source: sourceOf(rel), id, frontMatter: posting.frontMatter }, ctx);
-  return { frontMatter: posting.frontMatter, body: posting.body, bodyLine: posting.bodyLine, messages: plain(posting.file), result };
+  const payMention = result && payMentionOf(result.extraction.pay, result.extraction.overridden, result.cleaned.text);
+  return { frontMatter: posting.frontMatter, body: posting.body, bodyLine: posting.bodyLine, messages: plain(posting.file), result, payMention };
 }
 
 function plain(file: VFile): PlainMessage[] {
@@ -111,7 +118,7 @@ function materialise(rel: string, shown: string, text: string, o: FileOutcome): 
     const message = file.message(m.reason, { place, ruleId: m.ruleId ?? undefined, source: m.source ?? undefined });
     message.fatal = m.fatal;
   }
-  return { rel, id: rel.replace(/\.md$/, ''), file, frontMatter: o.frontMatter, body: o.body, bodyLine: o.bodyLine, result: o.result };
+  return { rel, id: rel.replace(/\.md$/, ''), file, frontMatter: o.frontMatter, body: o.body, bodyLine: o.bodyLine, result: o.result, payMention: o.payMention };
 }
 
 /** Computes outcomes in bulk for {@link loadCollectionCached}, with the calling thread's help (parallel.ts has one). */

@@ -16,6 +16,8 @@ export interface LoadedPosting {
   bodyLine: number;
   /** Present when the file had no errors. */
   result: ExtractResult | null;
+  /** With a result: the sentence that talks about pay when none was read (the dataset's `payMention`), else null. */
+  payMention: string | null;
   /** The file's key in the data step's cache (its path and bytes), when it was read through the cache. */
   cacheKey?: string;
 }
