@@ -27,7 +27,11 @@ export const PATTERNS = {
 
 interface Compiled {
   skill: Skill;
-  re: RegExp;
+  /**
+   * The skill's RegExp (global), built when first needed: the prefilter and `sticky` do nearly all the matching, and
+   * V8 takes about a third of a millisecond to build each one (its Unicode classes), in every thread.
+   */
+  readonly re: RegExp;
   /** `re` made sticky: tried only at the word starts the prefilter finds. */
   sticky: RegExp;
   guard: RegExp | null;
@@ -102,20 +106,30 @@ function synonymPattern(syn: string): string {
  * @returns the synonym RegExp (global) and the guard RegExp (null when the skill has no guards)
  */
 export function compileSkill(skill: Skill): { re: RegExp; guard: RegExp | null } {
+  const { source, flags, guard } = skillPattern(skill);
+  return { re: new RegExp(source, flags), guard };
+}
+
+/** A skill's synonym pattern (source and flags, global) and its guard RegExp. */
+function skillPattern(skill: Skill): { source: string; flags: string; guard: RegExp | null } {
   // Labels are for display ("Optimization" would match far too much); only synonyms are matched.
   const syns = [...new Set(skill.synonyms)].sort((a, b) => b.length - a.length);
-  if (!syns.length) return { re: /(?!)/g, guard: null };
+  if (!syns.length) return { source: '(?!)', flags: 'g', guard: null };
   const body = syns.map(synonymPattern).join('|');
   const flags = skill.caseSensitive ? 'gu' : 'giu';
-  const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_+#])`, flags);
-  // Guards are whole words at their word ends only: "(R)" may follow "Python" directly.
-  const edge = (g: string) => {
+  const source = `(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_+#])`;
+  // Guards are whole words at their word ends only: "(R)" may follow "Python" directly. Neighbours that need the same
+  // ends share one lookbehind and one lookahead, tried in the same order: every Unicode class costs V8 time to compile.
+  const runs: { pre: string; post: string; alts: string[] }[] = [];
+  for (const g of skill.guards) {
     const pre = /^[\p{L}\p{N}_]/u.test(g) ? '(?<![\\p{L}\\p{N}_])' : '';
     const post = /[\p{L}\p{N}_]$/u.test(g) ? '(?![\\p{L}\\p{N}_])' : '';
-    return `${pre}${synonymPattern(g)}${post}`;
-  };
-  const guard = skill.guards.length ? new RegExp(skill.guards.map(edge).join('|'), 'giu') : null;
-  return { re, guard };
+    const last = runs.at(-1);
+    if (last && last.pre === pre && last.post === post) last.alts.push(synonymPattern(g));
+    else runs.push({ pre, post, alts: [synonymPattern(g)] });
+  }
+  const guard = runs.length ? new RegExp(runs.map((r) => `${r.pre}(?:${r.alts.join('|')})${r.post}`).join('|'), 'giu') : null;
+  return { source, flags, guard };
 }
 
 /**
@@ -133,9 +147,10 @@ const cache = new WeakMap<Skill[], CompiledTaxonomy>();
 function compiled(skills: Skill[]): CompiledTaxonomy {
   let c = cache.get(skills);
   if (!c) {
-    const all = skills.map((skill) => {
-      const { re, guard } = compileSkill(skill);
-      return { skill, re, guard, sticky: new RegExp(re.source, re.flags.replace('g', 'y')) };
+    const all = skills.map((skill): Compiled => {
+      const { source, flags, guard } = skillPattern(skill);
+      let re: RegExp | undefined;
+      return { skill, guard, sticky: new RegExp(source, flags.replace('g', 'y')), get re() { return (re ??= new RegExp(source, flags)); } };
     });
     const byKey: CompiledTaxonomy['byKey'] = new Map();
     const lengths = new Uint8Array(65536);
