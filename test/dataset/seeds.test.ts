@@ -43,6 +43,12 @@ describe.runIf(hasShared('the seed dataset test', 'seeds'))('datasets built from
     expect([...bySeed.keys()].sort()).toEqual(Object.keys(expected).sort());
   });
 
+  it('writes postings.json one posting a line, so grep and line readers work on it', () => {
+    const lines = readFileSync(join(out, 'postings.json'), 'utf8').split('\n');
+    const rows = lines.slice(lines.indexOf('  "postings": [') + 1, lines.indexOf('  ]'));
+    expect(rows.map((line) => (JSON.parse(line.replace(/,$/, '')) as PostingRow).id)).toEqual(dataset.postings.map((p) => p.id));
+  });
+
   it('writes one CSV row per posting and byte-identical files on a second run', () => {
     const csv = readFileSync(join(out, 'postings.csv'), 'utf8');
     expect(csv.trim().split('\n').length - 1).toBe(dataset.postings.length);
