@@ -196,11 +196,12 @@ function totalsOf(rows: PostingRow[], axis: TimeAxis): number[] {
 }
 
 /** Each skill's share of ML postings month by month (default: the six most named). */
-export function skillShareTrend(dataset: Dataset, options: { skillIds?: string[]; top?: number; axis?: TimeAxis } = {}): ShareTrend {
+export function skillShareTrend(dataset: Dataset, options: { skillIds?: string[]; top?: number; axis?: TimeAxis; labels?: ReadonlyMap<string, string> } = {}): ShareTrend {
   const ml = mlRows(dataset);
   const axis = options.axis ?? mlAxis(dataset);
-  const demand = skillDemand(dataset).skills;
-  const labels = new Map(demand.map((s) => [s.id, s.label]));
+  // Demand ranks the skills and names them, unless both are given (a family's trend beside the whole one's).
+  const demand = options.skillIds && options.labels ? [] : skillDemand(dataset).skills;
+  const labels = new Map(options.labels ?? demand.map((s) => [s.id, s.label]));
   const ids = options.skillIds ?? demand.slice(0, options.top ?? 6).map((s) => s.id);
   // A skill asked for that no ML posting names takes its label from any posting that does (the scan only then).
   if (ids.some((id) => !labels.has(id))) for (const r of dataset.postings) for (const s of r.skills) if (!labels.has(s.id)) labels.set(s.id, s.label);
@@ -406,9 +407,10 @@ export function skillMonths(dataset: Dataset, minN = 3): SkillMonths {
   const ids = skillDemand(dataset).skills.filter((s) => s.n >= minN).map((s) => s.id);
   const axis = mlAxis(dataset);
   const trend = skillShareTrend(dataset, { skillIds: ids, axis });
+  const labels = new Map(trend.series.map((s) => [s.key, s.label]));
   const families = ML_FAMILIES.flatMap((family) => {
     const sub: Dataset = { ...dataset, postings: dataset.postings.filter((r) => r.roleFamily === family) };
-    const t = skillShareTrend(sub, { skillIds: ids, axis });
+    const t = skillShareTrend(sub, { skillIds: ids, axis, labels });
     if (t.totals.every((n) => n === 0)) return [];
     const k: Record<string, [number, number][]> = {};
     for (const s of t.series) {

@@ -10,7 +10,7 @@
  * used, or the file is damaged, it is rewritten (to a temp file, then renamed). A damaged or truncated file loses only
  * what cannot be read: those rows are laid out again.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writevSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LoadedPosting } from '../posting/loaded.ts';
@@ -33,7 +33,7 @@ const FIELDS = ['json', 'text', 'csv', 'skills'] as const;
 
 /** The key of a row: its file's cache key and its warnings. */
 export function rowKey(cacheKey: string, warnings: string[]): string {
-  return createHash('sha256').update(cacheKey).update('\0').update(warnings.join('\0')).digest('hex');
+  return hash('sha256', `${cacheKey}\0${warnings.join('\0')}`);
 }
 
 /**

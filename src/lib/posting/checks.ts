@@ -191,11 +191,12 @@ function resultChecks(p: LoadedPosting, ctx: ExtractContext): void {
  */
 export function collectionChecks(loaded: LoadedPosting[], ctx: ExtractContext): void {
   for (const p of loaded) resultChecks(p, ctx);
-  // Earliest first (undated last, then by path): the later of two matching postings carries the message.
+  // Earliest first (undated last, then by path): the later of two matching postings carries the message. Dates are
+  // ISO (YYYY-MM-DD, or YYYY-MM for a month), whose order is their code units'.
   const candidates = loaded
     .filter((p) => p.frontMatter)
-    .map((p) => ({ p, date: dateOf(p) }))
-    .sort((a, b) => compareText(a.date ?? '9999', b.date ?? '9999') || compareText(a.p.rel, b.p.rel));
+    .map((p) => ({ p, date: dateOf(p), order: dateOf(p) ?? '9999' }))
+    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : compareText(a.p.rel, b.p.rel)));
   const index = new DuplicateIndex();
   for (const { p, date } of candidates) {
     const fm = p.frontMatter!;

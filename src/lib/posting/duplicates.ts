@@ -70,8 +70,6 @@ interface Entry extends DupKey {
   companyKey: string | null;
   titleKey: string | null;
   urlKey: string | null;
-  /** Computed on first comparison: most postings are never compared, and 100,000 shingle sets would not fit. */
-  shingles: Set<string> | null;
   day: Day | null;
   /** The same number for the same text: texts are compared by it, not character by character, once they are known. */
   textId: number;
@@ -117,7 +115,6 @@ function prepare(key: DupKey, textIds: Map<string, number>): Entry {
     companyKey: key.company ? fold(key.company) : null,
     titleKey: key.title ? fold(key.title) : null,
     urlKey: key.url ? normaliseUrl(key.url) : null,
-    shingles: null,
     day: dayOf(key.date),
   };
 }
@@ -134,8 +131,9 @@ interface Relation {
 /**
  * How `a` relates to the earlier `b`.
  * @param similar a's similarity to texts already compared with it (many earlier postings repeat one text)
+ * @param setOf the shingle set of a posting's text
  */
-function relate(a: Entry, b: Entry, similar: Map<number, number>): Relation | null {
+function relate(a: Entry, b: Entry, similar: Map<number, number>, setOf: (e: Entry) => Set<string>): Relation | null {
   const sameUrl = a.urlKey !== null && a.urlKey === b.urlKey;
   const sameCompany = a.companyKey !== null && a.companyKey === b.companyKey;
   if (!sameUrl && !sameCompany) return null;
@@ -147,7 +145,7 @@ function relate(a: Entry, b: Entry, similar: Map<number, number>): Relation | nu
       // The same text (a repost) is similarity 1 without building shingle sets.
       if (a.textId === b.textId) known = 1;
       else {
-        const sa = (a.shingles ??= shingles(a.text)), sb = (b.shingles ??= shingles(b.text));
+        const sa = setOf(a), sb = setOf(b);
         // Sets whose sizes differ by more than a tenth cannot be 90% the same: the exact figure is needed only when the
         // url matches anyway (it ranks reposts).
         known = !sameUrl && Math.min(sa.size, sb.size) < SIMILAR * Math.max(sa.size, sb.size) ? FAR : jaccard(sa, sb);
@@ -185,6 +183,16 @@ export class DuplicateIndex {
   private byText = new Map<string, Entry[]>();
   private byUrl = new Map<string, Entry[]>();
   private textIds = new Map<string, number>();
+  /**
+   * Shingle sets by text, made on a text's first comparison: most postings are never compared (100,000 sets would not
+   * fit), and reposts of one text share one.
+   */
+  private sets = new Map<number, Set<string>>();
+  private readonly setOf = (e: Entry): Set<string> => {
+    let set = this.sets.get(e.textId);
+    if (!set) this.sets.set(e.textId, (set = shingles(e.text)));
+    return set;
+  };
 
   /** Add a posting to the index. */
   add(key: DupKey): void {
@@ -222,7 +230,7 @@ export class DuplicateIndex {
       for (const other of others ?? []) {
         if (seen.has(other)) continue;
         seen.add(other);
-        const r = relate(e, other, similar);
+        const r = relate(e, other, similar, this.setOf);
         if (!r) continue;
         if (r.kind === 'duplicate') return described(r);
         if (!best || r.similarity > best.similarity) best = r;
