@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { extractPosting, type ExtractResult } from '../extract/index.ts';
 import { tidied } from '../extract/clean.ts';
@@ -176,10 +176,11 @@ export interface LoadOptions {
  * @param displayRoot paths in messages are shown relative to this folder (default: the working directory)
  */
 export function loadCollection(dir: string, ctx: ExtractContext, displayRoot = process.cwd()): LoadedPosting[] {
+  const shown = shownPaths(displayRoot, dir);
   const loaded = listFiles(dir).map((rel) => {
     const full = join(dir, rel);
     const bytes = readFileSync(full);
-    return materialise(rel, shownPath(displayRoot, full), fileText(bytes), processFile(rel, bytes, ctx));
+    return materialise(rel, shown(rel, full), fileText(bytes), processFile(rel, bytes, ctx));
   });
   return finish(loaded, ctx);
 }
@@ -226,10 +227,22 @@ export async function loadCollectionCached(dir: string, ctx: ExtractContext, dis
     for (let i = 0; i < todo.length; i++) local(i);
   }
   cache?.flush();
-  return finish(files.map((f) => Object.assign(materialise(f.rel, shownPath(displayRoot, f.path), f.text!, f.outcome!), { cacheKey: f.key! })), ctx);
+  const shown = shownPaths(displayRoot, dir);
+  return finish(files.map((f) => Object.assign(materialise(f.rel, shown(f.rel, f.path), f.text!, f.outcome!), { cacheKey: f.key! })), ctx);
 }
 
-const shownPath = (displayRoot: string, full: string) => relative(displayRoot, full).split(sep).join('/') || full;
+/**
+ * How messages name a file of `dir` (given its path in the folder and its full path): its path from `displayRoot`,
+ * with `/`, or its full path when that is empty. That is the folder's path from there, then the file's in the folder
+ * (one path.relative for the folder, not one a file), unless `displayRoot` lies inside the folder.
+ */
+function shownPaths(displayRoot: string, dir: string): (rel: string, full: string) => string {
+  const each = (_rel: string, full: string) => relative(displayRoot, full).split(sep).join('/') || full;
+  const within = relative(dir, displayRoot);
+  if (within !== '' && within !== '..' && !within.startsWith(`..${sep}`) && !isAbsolute(within)) return each;
+  const base = relative(displayRoot, dir).split(sep).join('/');
+  return (rel, full) => (base ? `${base}/${rel}` : rel) || full;
+}
 
 /** The checks across files, then no extraction for a file that has errors. */
 function finish(loaded: LoadedPosting[], ctx: ExtractContext): LoadedPosting[] {
