@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { decodeFile } from '../../src/lib/posting/checks.ts';
 import { runCheck } from '../../src/lib/posting/run-check.ts';
 import { ROOT, postingFile, postingText, put, tempContent } from './helpers.ts';
 
@@ -169,5 +171,33 @@ describe('warnings are shown but do not fail', () => {
     const r = check({ 'acme-robotics/a.md': good('A', { posted: '2026-02-01' }), 'acme-robotics/b.md': '' });
     expect(r.failed).toBe(true);
     expect(r.summary).toBe('check: 4 files read: 2 ok, 1 with warnings, 1 with errors (1 error, 1 warning)');
+  });
+});
+
+describe('decodeFile', () => {
+  // What a reader of the bytes would say: white space only read as Latin-1 is empty; UTF-8 decodes, without a BOM.
+  const expected = (bytes: Buffer): string => {
+    if (/^\s*$/.test(bytes.toString('latin1'))) return 'empty';
+    if (bytes.includes(0)) return 'binary';
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return 'encoding';
+    }
+  };
+  const got = (bytes: Buffer): string => {
+    const r = decodeFile(bytes, 'x.md');
+    return typeof r === 'string' ? r : String(r.messages[0]!.ruleId);
+  };
+
+  it('tells empty, binary and non-UTF-8 files apart, and decodes the rest, on any bytes', () => {
+    const bytes = fc.array(fc.oneof(fc.constantFrom(9, 10, 11, 12, 13, 32, 160, 0x85, 0xef, 0xbb, 0xbf, 0xc3, 0xa9, 0xe2, 0x80, 0x99, 0), fc.integer({ min: 0, max: 255 })), { maxLength: 24 });
+    fc.assert(fc.property(bytes, (a) => {
+      const b = Buffer.from(a);
+      expect(got(b)).toBe(expected(b));
+    }), { numRuns: 3000 });
+    for (const text of ['\uFEFF---\ntitle: T\n---\nCafé', ' \t\r\n\u00a0', '\u00a0x']) {
+      for (const b of [Buffer.from(text), Buffer.from(text, 'latin1')]) expect(got(b)).toBe(expected(b));
+    }
   });
 });

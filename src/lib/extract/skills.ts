@@ -138,8 +138,19 @@ function skillPattern(skill: Skill): { source: string; flags: string; guard: Reg
  */
 interface CompiledTaxonomy {
   all: Compiled[];
-  byKey: Map<number, { skill: number; synonyms: string[][] }[]>;
+  byKey: Map<number, Opening[]>;
   lengths: Uint8Array;
+}
+
+/**
+ * The synonyms that open with one first word (as written for case-sensitive skills, lowercased for the rest): which
+ * skill each belongs to and its second word, if any. "model serving", "model inference", "modern C++" and the rest of
+ * one key are looked for by their few first words, not one by one.
+ */
+interface Opening {
+  first: string;
+  caseSensitive: boolean;
+  then: { skill: number; second: string | null }[];
 }
 
 const cache = new WeakMap<Skill[], CompiledTaxonomy>();
@@ -155,15 +166,19 @@ function compiled(skills: Skill[]): CompiledTaxonomy {
     const byKey: CompiledTaxonomy['byKey'] = new Map();
     const lengths = new Uint8Array(65536);
     skills.forEach((skill, i) => {
-      const own = new Map<number, string[][]>();
+      const caseSensitive = skill.caseSensitive === true;
       for (const syn of new Set(skill.synonyms)) {
-        const words = syn.trim().split(PATTERNS.gap).map((w) => (skill.caseSensitive ? w : w.toLowerCase()));
-        const first = words[0]!.toLowerCase();
-        const key = keyOf(first, 0, Math.min(KEY, first.length));
-        lengths[first.charCodeAt(0)]! |= 1 << (Math.min(KEY, first.length) - 1);
-        own.set(key, [...(own.get(key) ?? []), words]);
+        const words = syn.trim().split(PATTERNS.gap).map((w) => (caseSensitive ? w : w.toLowerCase()));
+        const lowerFirst = words[0]!.toLowerCase();
+        const key = keyOf(lowerFirst, 0, Math.min(KEY, lowerFirst.length));
+        lengths[lowerFirst.charCodeAt(0)]! |= 1 << (Math.min(KEY, lowerFirst.length) - 1);
+        const openings = byKey.get(key) ?? [];
+        byKey.set(key, openings);
+        let opening = openings.find((o) => o.first === words[0] && o.caseSensitive === caseSensitive);
+        if (!opening) openings.push((opening = { first: words[0]!, caseSensitive, then: [] }));
+        const second = words[1] ?? null;
+        if (!opening.then.some((t) => t.skill === i && t.second === second)) opening.then.push({ skill: i, second });
       }
-      for (const [key, synonyms] of own) byKey.set(key, [...(byKey.get(key) ?? []), { skill: i, synonyms }]);
     });
     c = { all, byKey, lengths };
     cache.set(skills, c);
@@ -262,26 +277,38 @@ function firstAtStarts(text: string, c: Compiled, at: number[], all: Compiled[])
 function openings(text: string, lower: string, starts: Map<number, number[]>, t: CompiledTaxonomy): (number[] | undefined)[] {
   const out: (number[] | undefined)[] = [];
   for (const [k, found] of starts) {
-    for (const { skill, synonyms } of t.byKey.get(k)!) {
-      const written = t.all[skill]!.skill.caseSensitive ? text : lower;
-      for (const p of found) if (synonyms.some((words) => opens(written, p, words))) (out[skill] ??= []).push(p);
+    for (const { first, caseSensitive, then } of t.byKey.get(k)!) {
+      const written = caseSensitive ? text : lower;
+      for (const p of found) {
+        if (!written.startsWith(first, p)) continue;
+        const q = p + first.length;
+        for (const { skill, second } of then) {
+          if (second !== null && !followedBy(written, q, second)) continue;
+          const at = (out[skill] ??= []);
+          if (at[at.length - 1] !== p) at.push(p);
+        }
+      }
     }
   }
-  for (const at of out) if (at && at.length > 1) at.sort(ascending);
+  // Ascending, each start once (a skill met under two keys or first words, "ml" and "mlops", may hold one twice).
+  for (const at of out) {
+    if (!at || at.length < 2) continue;
+    at.sort(ascending);
+    let n = 1;
+    for (let j = 1; j < at.length; j++) if (at[j] !== at[n - 1]) at[n++] = at[j]!;
+    at.length = n;
+  }
   return out;
 }
 
 /**
- * Whether a synonym's first words are written at `p` as its regex needs them: the first word, then (when there is a
- * second) at most one space or hyphen and the second word. Necessary for a match, and far cheaper to test.
+ * Whether a synonym's second word follows its first (which ends at `q`) as its regex needs it: right after, or after
+ * one space or hyphen. Necessary for a match, and far cheaper to test.
  */
-function opens(text: string, p: number, words: string[]): boolean {
-  const first = words[0]!;
-  if (!text.startsWith(first, p)) return false;
-  if (words.length === 1) return true;
-  const q = p + first.length;
+function followedBy(text: string, q: number, second: string): boolean {
+  if (text.startsWith(second, q)) return true;
   const c = text.charCodeAt(q);
-  return text.startsWith(words[1]!, q) || ((c === 45 || SPACE.test(text[q] ?? '')) && text.startsWith(words[1]!, q + 1));
+  return (c === 45 || SPACE.test(text[q] ?? '')) && text.startsWith(second, q + 1);
 }
 
 /** The first accepted match of a scan over the whole text. */

@@ -2,6 +2,7 @@
  * The checks `check`, `data` and `build` run on posting files (CONTRIBUTING.md, "What each check means").
  * Errors stop the data step; warnings are shown and kept on the posting.
  */
+import { isUtf8 } from 'node:buffer';
 import { VFile } from 'vfile';
 import type { Point } from 'unist';
 import type { ExtractContext } from '../taxonomy.ts';
@@ -44,15 +45,23 @@ const lineOfByte = (bytes: Buffer, offset: number) => {
   return line;
 };
 
+/** A file's text as the data step reads it: UTF-8, without a byte-order mark. */
+export const fileText = (bytes: Buffer) => bytes.toString('utf8').replace(/^\uFEFF/, '');
+
+/** A byte that is white space read as Latin-1 (what `\s` matches there): tab to carriage return, space, no-break space. */
+const blank = (b: number) => (b >= 9 && b <= 13) || b === 32 || b === 160;
+
 /**
  * Decode a file's bytes as UTF-8, or return a VFile carrying the error: an empty file, a binary file (NUL bytes),
  * or bytes that are not UTF-8 (the message names the first bad line). A UTF-8 byte order mark is dropped.
  * @param bytes the file's contents
  * @param path the path shown in messages
+ * @param text the bytes as {@link fileText} gives them, when the caller has them already (it is the answer when the
+ *   bytes are UTF-8)
  */
-export function decodeFile(bytes: Buffer, path: string): string | VFile {
+export function decodeFile(bytes: Buffer, path: string, text?: string): string | VFile {
   const file = new VFile({ path });
-  if (bytes.length === 0 || /^\s*$/.test(bytes.toString('latin1'))) {
+  if (bytes.every(blank)) {
     fail(file, 'empty file: a posting needs front matter (`title`, `company`) and the posting text', { line: 1, column: 1 }, 'empty');
     return file;
   }
@@ -61,30 +70,27 @@ export function decodeFile(bytes: Buffer, path: string): string | VFile {
     fail(file, `binary file (a NUL byte on line ${lineOfByte(bytes, nul)}): a posting is plain UTF-8 text`, { line: lineOfByte(bytes, nul), column: 1 }, 'binary');
     return file;
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Find the first line that does not decode, and the column of its first bad byte.
-    let start = 0, line = 1;
-    const strict = new TextDecoder('utf-8', { fatal: true });
-    for (;;) {
-      const nl = bytes.indexOf(10, start);
-      const chunk = bytes.subarray(start, nl === -1 ? bytes.length : nl);
-      try {
-        strict.decode(chunk);
-      } catch {
-        const loose = new TextDecoder('utf-8').decode(chunk);
-        const column = loose.indexOf('\uFFFD') + 1 || 1;
-        fail(file, `not UTF-8: line ${line} holds bytes that are not valid UTF-8 (the file was probably saved as Windows-1252 or Latin-1); save it as UTF-8`, { line, column }, 'encoding');
-        return file;
-      }
-      if (nl === -1) break;
-      start = nl + 1;
-      line++;
+  if (isUtf8(bytes)) return text ?? fileText(bytes);
+  // Find the first line that does not decode, and the column of its first bad byte.
+  let start = 0, line = 1;
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  for (;;) {
+    const nl = bytes.indexOf(10, start);
+    const chunk = bytes.subarray(start, nl === -1 ? bytes.length : nl);
+    try {
+      strict.decode(chunk);
+    } catch {
+      const loose = new TextDecoder('utf-8').decode(chunk);
+      const column = loose.indexOf('\uFFFD') + 1 || 1;
+      fail(file, `not UTF-8: line ${line} holds bytes that are not valid UTF-8 (the file was probably saved as Windows-1252 or Latin-1); save it as UTF-8`, { line, column }, 'encoding');
+      return file;
     }
-    fail(file, 'not UTF-8: save the file as UTF-8', { line: 1, column: 1 }, 'encoding');
-    return file;
+    if (nl === -1) break;
+    start = nl + 1;
+    line++;
   }
+  fail(file, 'not UTF-8: save the file as UTF-8', { line: 1, column: 1 }, 'encoding');
+  return file;
 }
 
 /** C0 control characters other than tab, line feed and carriage return, and DEL. */

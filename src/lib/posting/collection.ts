@@ -5,7 +5,7 @@ import { extractPosting, type ExtractResult } from '../extract/index.ts';
 import { tidied } from '../extract/clean.ts';
 import { payMentionOf } from '../extract/pay.ts';
 import type { ExtractContext } from '../taxonomy.ts';
-import { collectionChecks, decodeFile, fileChecks } from './checks.ts';
+import { collectionChecks, decodeFile, fileChecks, fileText } from './checks.ts';
 import type { LoadedPosting } from './loaded.ts';
 import { readPosting } from './read.ts';
 import type { FrontMatter } from './schema.ts';
@@ -80,8 +80,7 @@ export function unpackOutcome(s: StoredOutcome, text: string): FileOutcome {
   };
 }
 
-/** A file's text as the data step reads it: UTF-8, without a byte-order mark. */
-export const fileText = (bytes: Buffer) => bytes.toString('utf8').replace(/^\uFEFF/, '');
+export { fileText } from './checks.ts';
 
 /** Where extraction says a posting came from: its place in a content tree, the same from any folder or machine. */
 export const sourceOf = (rel: string) => `content/postings/${rel}`;
@@ -92,10 +91,11 @@ export const sourceOf = (rel: string) => `content/postings/${rel}`;
  * @param rel its path relative to the content folder
  * @param bytes its contents
  * @param ctx taxonomy and rates
+ * @param text the bytes as {@link fileText} gives them, when the caller has them (saves decoding them twice)
  */
-export function processFile(rel: string, bytes: Buffer, ctx: ExtractContext): FileOutcome {
+export function processFile(rel: string, bytes: Buffer, ctx: ExtractContext, text?: string): FileOutcome {
   const id = rel.replace(/\.md$/, '');
-  const decoded = decodeFile(bytes, rel);
+  const decoded = decodeFile(bytes, rel, text);
   if (typeof decoded !== 'string') return { frontMatter: null, body: '', bodyLine: 1, messages: plain(decoded), result: null, payMention: null };
   const posting = readPosting(decoded, rel);
   fileChecks({ rel, bytes, text: decoded, file: posting.file, frontMatter: posting.frontMatter, ctx });
@@ -152,7 +152,7 @@ export interface Answer {
 export function answer(rel: string, path: string, ctx: ExtractContext): Answer {
   const bytes = readFileSync(path);
   const text = fileText(bytes);
-  return { key: entryKey(rel, bytes), text, json: JSON.stringify(packOutcome(processFile(rel, bytes, ctx), text)) };
+  return { key: entryKey(rel, bytes), text, json: JSON.stringify(packOutcome(processFile(rel, bytes, ctx, text), text)) };
 }
 
 /** How `loadCollection` may save work. */
@@ -180,7 +180,8 @@ export function loadCollection(dir: string, ctx: ExtractContext, displayRoot = p
   const loaded = listFiles(dir).map((rel) => {
     const full = join(dir, rel);
     const bytes = readFileSync(full);
-    return materialise(rel, shown(rel, full), fileText(bytes), processFile(rel, bytes, ctx));
+    const text = fileText(bytes);
+    return materialise(rel, shown(rel, full), text, processFile(rel, bytes, ctx, text));
   });
   return finish(loaded, ctx);
 }
@@ -212,7 +213,7 @@ export async function loadCollectionCached(dir: string, ctx: ExtractContext, dis
   const todo = cold ? files : files.filter((f) => !f.outcome);
   const local = (i: number) => {
     const f = read(todo[i]!);
-    f.outcome = processFile(f.rel, f.bytes, ctx);
+    f.outcome = processFile(f.rel, f.bytes, ctx, f.text);
     cache?.set(f.key, packOutcome(f.outcome, f.text));
   };
   if (compute && todo.length) {
