@@ -153,7 +153,23 @@ export function parsePlace(raw: string): string | null {
  * Places named in one header segment or field value. "Boston or Remote (US)" → Boston, MA, US and Remote, US;
  * "Onsite (Burlingame, CA)" → Burlingame, CA, US; "Remote (Germany/UK)" → Remote, Germany and Remote, UK.
  */
-export function placesIn(segment: string): string[] {
+export function placesIn(segment: string): readonly string[] {
+  let found = PLACES_IN.get(segment);
+  if (!found) {
+    if (PLACES_IN.size >= PLACES_IN_MAX) PLACES_IN.clear();
+    PLACES_IN.set(segment, (found = placesInUncached(segment)));
+  }
+  return found;
+}
+
+/**
+ * Segments already read, and their places: the same few ("Remote", "New York, NY", "San Francisco, CA · Hybrid") come
+ * back in posting after posting. Emptied when full, so it never holds more than a bounded number.
+ */
+const PLACES_IN = new Map<string, readonly string[]>();
+const PLACES_IN_MAX = 20_000;
+
+function placesInUncached(segment: string): string[] {
   const out: string[] = [];
   const add = (p: string | null) => { if (p && !out.includes(p)) out.push(p); };
   // "Remote - Canada", "Remote: US or Canada": every place after the dash is where the remote role may be done.
@@ -224,7 +240,7 @@ export function extractLocations(text: string): { locations: string[]; evidence:
   const own = text;
   const locations: string[] = [];
   const evidence: string[] = [];
-  const take = (places: string[], span: string) => {
+  const take = (places: readonly string[], span: string) => {
     let used = false;
     for (const p of places) if (!locations.includes(p)) { locations.push(p); used = true; }
     if (used && !evidence.includes(span)) evidence.push(span);
@@ -268,8 +284,8 @@ export function extractLocations(text: string): { locations: string[]; evidence:
     if (parsed.filter((p) => p.length).length * 2 >= segs.length) take(parsed.flat(), line);
   }
 
-  // 5. "US based applicants only".
-  for (const m of own.matchAll(PATTERNS.basedOnly)) {
+  // 5. "US based applicants only" (only texts that say "based" can).
+  if (/based/i.test(own)) for (const m of own.matchAll(PATTERNS.basedOnly)) {
     const r = normaliseRegion(m[1]!);
     if (r) take([r], m[0]);
   }
