@@ -30,7 +30,8 @@ export function compareRows(a: PostingRow, b: PostingRow): number {
   if (da !== db) {
     if (da === null) return 1;
     if (db === null) return -1;
-    return compareText(db, da);
+    // ISO dates: their order is their code units'.
+    return db < da ? -1 : 1;
   }
   return compareText(a.id, b.id);
 }

@@ -9,7 +9,7 @@ import type { ExtractContext } from '../taxonomy.ts';
 import { canonicalCompany } from '../extract/company.ts';
 import { knownCurrencies } from '../extract/money.ts';
 import type { FrontMatter } from './schema.ts';
-import { fail } from './read.ts';
+import { fail, note } from './read.ts';
 import type { LoadedPosting } from './loaded.ts';
 import { placeProblems } from './names.ts';
 import { keyPlace, pointAt } from './place.ts';
@@ -35,8 +35,7 @@ export interface FileCheckInput {
 
 /** Record a warning (not fatal) on a file, with a rule id in the `source:rule` form vfile-reporter prints. */
 export function warn(file: VFile, reason: string, place: Point | undefined, rule: string): void {
-  const message = file.message(reason, { place, ruleId: rule, source: 'atlas' });
-  message.fatal = false;
+  note(file, reason, place, rule, 'atlas', false);
 }
 
 const lineOfByte = (bytes: Buffer, offset: number) => {

@@ -7,7 +7,7 @@ import { payMentionOf } from '../extract/pay.ts';
 import type { ExtractContext } from '../taxonomy.ts';
 import { collectionChecks, decodeFile, fileChecks, fileText } from './checks.ts';
 import type { LoadedPosting } from './loaded.ts';
-import { readPosting } from './read.ts';
+import { note, readPosting } from './read.ts';
 import type { FrontMatter } from './schema.ts';
 import { entryKey, type ResultCache } from './cache.ts';
 import { listFiles } from './files.ts';
@@ -115,8 +115,7 @@ function materialise(rel: string, shown: string, text: string, o: FileOutcome): 
   const file = new VFile({ path: shown, value: text });
   for (const m of o.messages) {
     const place = m.line === null ? undefined : { line: m.line, column: m.column ?? 1 };
-    const message = file.message(m.reason, { place, ruleId: m.ruleId ?? undefined, source: m.source ?? undefined });
-    message.fatal = m.fatal;
+    note(file, m.reason, place, m.ruleId ?? undefined, m.source ?? undefined, m.fatal);
   }
   return { rel, id: rel.replace(/\.md$/, ''), file, frontMatter: o.frontMatter, body: o.body, bodyLine: o.bodyLine, result: o.result, payMention: o.payMention };
 }

@@ -22,8 +22,21 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 /** Record an error on the file, with a rule id in the `source:rule` form vfile-reporter prints. */
 export function fail(file: VFile, reason: string, place: Point | undefined, rule: string): void {
-  const message = file.message(reason, { place, ruleId: rule, source: 'atlas' });
-  message.fatal = true;
+  note(file, reason, place, rule, 'atlas', true);
+}
+
+/**
+ * Add a message to a file. vfile's messages are Errors, and V8 records where each Error was made, which vfile-message
+ * then drops (its `stack` is empty): for the repost warnings of a large collection that was most of a message's cost.
+ */
+export function note(file: VFile, reason: string, place: Point | undefined, rule: string | undefined, source: string | undefined, fatal: boolean): void {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    file.message(reason, { place, ruleId: rule, source }).fatal = fatal;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /**
