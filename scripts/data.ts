@@ -76,6 +76,6 @@ if (!sources.sources) {
 const textDir = resolve(cwd, values.texts ?? process.env.ATLAS_TEXT_DIR ?? resolve(import.meta.dirname, '../.cache/site'));
 // Rows laid out by earlier runs are copied, not laid out again: a row is made from its file and its warnings.
 const memo = cache ? new RowMemo(join(cache.root, 'rows')) : undefined;
-writeDatasets(dataset, outDir, sources.sources.batches, textDir, memo && rowsFrom(memo, loaded));
+await writeDatasets(dataset, outDir, sources.sources.batches, textDir, memo && rowsFrom(memo, loaded));
 memo?.flush();
 console.log(`${summary} → ${outDir}`);

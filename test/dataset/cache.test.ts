@@ -22,9 +22,9 @@ function collection(acme = 12) {
 }
 
 /** Every dataset file's bytes, by name. */
-function datasets(loaded: ReturnType<typeof loadCollection>, rates: ReturnType<typeof loadContext>['rates']) {
+async function datasets(loaded: ReturnType<typeof loadCollection>, rates: ReturnType<typeof loadContext>['rates']) {
   const out = mkdtempSync(join(tmpdir(), 'atlas-out-'));
-  writeDatasets(buildDataset(loaded, rates), out);
+  await writeDatasets(buildDataset(loaded, rates), out);
   return Object.fromEntries(readdirSync(out, { recursive: true, encoding: 'utf8' }).sort().filter((f) => statSync(join(out, f)).isFile()).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
 }
 const messages = (loaded: ReturnType<typeof loadCollection>) => loaded.map((p) => [p.rel, p.file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)]);
@@ -36,7 +36,7 @@ describe('the data step’s cached and parallel paths', () => {
     const files = CHUNK_FILES + 22;
     const ctx = loadContext(root);
     const serial = loadCollection(postings, ctx, postings);
-    const want = datasets(serial, ctx.rates);
+    const want = await datasets(serial, ctx.rates);
     expect(Object.keys(want)).toContain('postings.json');
     expect(messages(serial).flatMap(([, m]) => m as string[]).some((m) => /repost of pinterest\/staff-mle/.test(m))).toBe(true);
     for (const share of [{ helpers: 2, callerHelps: false }, { helpers: 1 }]) {
@@ -45,8 +45,8 @@ describe('the data step’s cached and parallel paths', () => {
       expect(cache.size).toBe(files);
       const cached = await loadCollectionCached(postings, ctx, postings, { cache, compute: { run: () => Promise.reject(new Error('nothing should be computed')) } });
       expect(cache.hits).toBe(files);
-      expect(datasets(parallel, ctx.rates)).toEqual(want);
-      expect(datasets(cached, ctx.rates)).toEqual(want);
+      expect(await datasets(parallel, ctx.rates)).toEqual(want);
+      expect(await datasets(cached, ctx.rates)).toEqual(want);
       expect(messages(parallel)).toEqual(messages(serial));
       expect(messages(cached)).toEqual(messages(serial));
     }
@@ -113,7 +113,7 @@ describe('the data step’s cached and parallel paths', () => {
     const ctx = loadContext(root);
     const dir = mkdtempSync(join(tmpdir(), 'atlas-cache-'));
     const print = fingerprint(root);
-    const want = datasets(await loadCollectionCached(postings, ctx, postings, { cache: new ResultCache<StoredOutcome>(dir, print) }), ctx.rates);
+    const want = await datasets(await loadCollectionCached(postings, ctx, postings, { cache: new ResultCache<StoredOutcome>(dir, print) }), ctx.rates);
     const [pack] = readdirSync(join(dir, print));
     const lines = readFileSync(join(dir, print, pack!), 'utf8').split('\n');
     lines[0] = lines[0]!.slice(0, 90); // a line cut short: its JSON does not parse
@@ -122,7 +122,7 @@ describe('the data step’s cached and parallel paths', () => {
     const cache = new ResultCache<StoredOutcome>(dir, print);
     const loaded = await loadCollectionCached(postings, ctx, postings, { cache });
     expect([cache.hits, cache.misses]).toEqual([13, 1]);
-    expect(datasets(loaded, ctx.rates)).toEqual(want);
+    expect(await datasets(loaded, ctx.rates)).toEqual(want);
   });
 
   it('stores an outcome without the texts its file gives back, and restores it exactly', () => {

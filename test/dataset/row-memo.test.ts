@@ -28,7 +28,7 @@ describe('rows kept between runs of the data step', () => {
     const run = async (memo: RowMemo | undefined) => {
       const out = mkdtempSync(join(tmpdir(), 'atlas-out-'));
       const loaded = memo ? await loadCollectionCached(postings, ctx, postings, { cache }) : loadCollection(postings, ctx, postings);
-      writeDatasets(buildDataset(loaded, ctx.rates), out, [], join(out, 'texts'), memo && rowsFrom(memo, loaded));
+      await writeDatasets(buildDataset(loaded, ctx.rates), out, [], join(out, 'texts'), memo && rowsFrom(memo, loaded));
       memo?.flush();
       return written(out);
     };

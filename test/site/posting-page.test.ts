@@ -43,7 +43,7 @@ describe('a posting page', () => {
     dirs.push(data, texts);
     const recent = fields('acme/staff-mle-2026');
     const old = fields('acme/staff-mle-2019', { posted: '2019-03-02', textShown: false });
-    writeDatasets(dataset([recent, old]), data, [], texts);
+    await writeDatasets(dataset([recent, old]), data, [], texts);
     // Only the newest posting's text is kept for the site, as at 100,000 postings for all but the newest 20,000.
     writeFileSync(join(texts, TEXTS_FILE), JSON.stringify({ id: recent.id, text, removed: [] }) + '\n');
     process.env.SITE_DATA_DIR = data;

@@ -1,9 +1,9 @@
-import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { close, mkdirSync, open, writeFileSync, writev } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { buildAggregates } from './aggregates.ts';
 import { CSV_OPTIONS, POSTING_SKILLS_FIELDS, postingSkillsCsv, postingSkillsRecords, postingsCsv, postingsCsvRecord } from './build.ts';
-import { bufferedWrites, type RowTexts, type WrittenRow } from './row-memo.ts';
+import type { RowTexts, WrittenRow } from './row-memo.ts';
 import { chartCsvs } from './chart-csv.ts';
 import { buildAtlas, filterCube, skillMonths } from './compare.ts';
 import type { Dataset, PostingRow } from './types.ts';
@@ -96,16 +96,29 @@ function layOut(postings: PostingRow[], memo: RowTexts | undefined): WrittenRow[
   return rows as WrittenRow[];
 }
 
-/** Write a file from parts, in writes of about a megabyte (a whole collection's file could pass V8's longest string). */
-function writeParts(path: string, parts: Iterable<Buffer | string>): void {
-  const fd = openSync(path, 'w');
-  try {
-    const out = bufferedWrites(fd);
-    for (const part of parts) out.write(typeof part === 'string' ? Buffer.from(part) : part);
-    out.end();
-  } finally {
-    closeSync(fd);
+/**
+ * Write a file from parts in one gathering write on libuv's thread pool, so that the calling thread goes on (with the
+ * aggregates) while the bytes are written; no part is copied into another first (a whole collection's file could pass
+ * V8's longest string).
+ */
+function writePartsLater(path: string, parts: Iterable<Buffer | string>): Promise<void> {
+  const buffers: Buffer[] = [];
+  for (const part of parts) {
+    const b = typeof part === 'string' ? Buffer.from(part) : part;
+    if (b.length) buffers.push(b);
   }
+  const written = new Promise<void>((resolve, reject) => {
+    open(path, 'w', (openError, fd) => {
+      if (openError) return reject(openError);
+      // libuv writes every buffer, however many writes that takes.
+      const done = (writeError: Error | null) => close(fd, (closeError) => (writeError ?? closeError ? reject(writeError ?? closeError) : resolve()));
+      if (buffers.length) writev(fd, buffers, (writeError) => done(writeError));
+      else done(null);
+    });
+  });
+  // Awaited with the others once the aggregates are written; a failure is never left unhandled meanwhile.
+  written.catch(() => {});
+  return written;
 }
 
 /**
@@ -118,34 +131,36 @@ function writeParts(path: string, parts: Iterable<Buffer | string>): void {
  * @param textDir where the posting texts go; left unwritten when undefined
  * @param memo rows laid out by an earlier run (the data step keeps them in its cache); the bytes are the same without
  */
-export function writeDatasets(dataset: Dataset, outDir: string, batches: Batch[] = [], textDir?: string, memo?: RowTexts): string[] {
+export async function writeDatasets(dataset: Dataset, outDir: string, batches: Batch[] = [], textDir?: string, memo?: RowTexts): Promise<string[]> {
   mkdirSync(join(outDir, 'charts'), { recursive: true });
   mkdirSync(join(outDir, 'filters'), { recursive: true });
-  const aggregates = buildAggregates(dataset);
-  const atlas = buildAtlas(dataset);
   const { postings, ...head } = dataset;
   const rows = layOut(postings, memo);
+  const writes: Promise<void>[] = [];
   // `{ …head…, "postings": []\n}`: up to the array's opening bracket, the rows (compact, one a line), then the closing.
   const top = stableJson({ ...head, postings: [] });
-  const open = top.lastIndexOf('[]');
+  const bracket = top.lastIndexOf('[]');
   const [nl, commaNl, shown, hidden] = ['\n', ',\n', `${SHOWN}true}`, `${SHOWN}false}`].map((t) => Buffer.from(t));
-  writeParts(join(outDir, 'postings.json'), (function* () {
-    yield top.slice(0, open + 1);
+  writes.push(writePartsLater(join(outDir, 'postings.json'), (function* () {
+    yield top.slice(0, bracket + 1);
     for (let i = 0; i < rows.length; i++) {
       yield i ? commaNl! : nl!;
       yield rows[i]!.json;
       yield i < TEXT_PAGES_MAX ? shown! : hidden!;
     }
-    yield `${rows.length ? '\n  ' : ''}${top.slice(open + 1)}`;
-  })());
+    yield `${rows.length ? '\n  ' : ''}${top.slice(bracket + 1)}`;
+  })()));
   if (textDir) {
     mkdirSync(textDir, { recursive: true });
-    writeParts(join(textDir, TEXTS_FILE), rows.slice(0, TEXT_PAGES_MAX).map((w) => w.text));
+    writes.push(writePartsLater(join(textDir, TEXTS_FILE), rows.slice(0, TEXT_PAGES_MAX).map((w) => w.text)));
   }
   // With no rows (or no skills) papaparse writes a bare header; the files are laid out whole then, as before.
   const skillLines = rows.some((w) => w.skills.length);
-  writeParts(join(outDir, 'postings.csv'), rows.length ? [csvHeader(postings[0]!), ...rows.flatMap((w) => [nl!, w.csv]), nl!] : [postingsCsv(dataset)]);
-  writeParts(join(outDir, 'posting_skills.csv'), skillLines ? [skillsCsvHeader(), nl!, ...rows.map((w) => w.skills)] : [postingSkillsCsv(dataset)]);
+  writes.push(writePartsLater(join(outDir, 'postings.csv'), rows.length ? [csvHeader(postings[0]!), ...rows.flatMap((w) => [nl!, w.csv]), nl!] : [postingsCsv(dataset)]));
+  writes.push(writePartsLater(join(outDir, 'posting_skills.csv'), skillLines ? [skillsCsvHeader(), nl!, ...rows.map((w) => w.skills)] : [postingSkillsCsv(dataset)]));
+  // While those are written: the aggregates and the small files.
+  const aggregates = buildAggregates(dataset);
+  const atlas = buildAtlas(dataset);
   const files: Record<string, string> = {
     'aggregates.json': stableJson({ ...aggregates, ...atlas }),
     'sources.json': stableJson(buildSourceSummary(dataset, batches)),
@@ -155,6 +170,7 @@ export function writeDatasets(dataset: Dataset, outDir: string, batches: Batch[]
     ...Object.fromEntries(Object.entries(chartCsvs(aggregates, atlas)).map(([name, body]) => [`charts/${name}`, body])),
   };
   for (const [name, body] of Object.entries(files)) writeFileSync(join(outDir, name), body);
+  await Promise.all(writes);
   return ['postings.json', 'postings.csv', 'posting_skills.csv', ...Object.keys(files)];
 }
 
