@@ -27,7 +27,7 @@ function published(row: PostingRow, i: number): PostingRow {
   return { ...rest, textShown: i < TEXT_PAGES_MAX };
 }
 
-/** Rows laid out per JSON.stringify and papaparse call (a whole collection's file could pass V8's longest string). */
+/** Rows laid out per papaparse call (a whole collection's file could pass V8's longest string). */
 const ROWS_PER_WRITE = 1000;
 
 /** What ends a row in postings.json after its last field but one: `textShown`, which depends on the row's place. */
