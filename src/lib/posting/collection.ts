@@ -206,7 +206,10 @@ export async function loadCollectionCached(dir: string, ctx: ExtractContext, dis
   else {
     for (const f of files) {
       const stored = cache!.get(read(f).key);
-      if (stored) f.outcome = unpackOutcome(stored, f.text!);
+      if (!stored) continue;
+      f.outcome = unpackOutcome(stored, f.text!);
+      // Done with its bytes: a hundred thousand files' would be held to the end for nothing.
+      f.bytes = undefined;
     }
   }
   const todo = cold ? files : files.filter((f) => !f.outcome);
@@ -214,6 +217,7 @@ export async function loadCollectionCached(dir: string, ctx: ExtractContext, dis
     const f = read(todo[i]!);
     f.outcome = processFile(f.rel, f.bytes, ctx, f.text);
     cache?.set(f.key, packOutcome(f.outcome, f.text));
+    todo[i]!.bytes = undefined;
   };
   if (compute && todo.length) {
     await compute.run(todo.map(({ rel, path }) => ({ rel, path })), local, (i, { key, text, json }) => {
