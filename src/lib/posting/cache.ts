@@ -6,7 +6,7 @@
  * another folder; an empty or missing folder is a cold run, and a damaged entry is simply recomputed.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writevSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
 const REPO = resolve(import.meta.dirname, '../../..');
@@ -64,8 +64,12 @@ export class ResultCache<T> {
   readonly root: string;
   hits = 0;
   misses = 0;
-  /** Every entry on disk, as its JSON text (parsed only when asked for). */
-  private stored: Map<string, string> | null = null;
+  /**
+   * Every entry on disk, as its JSON: the bytes in its pack (decoded and parsed only when asked for; a pack read as one
+   * string was twice the memory once any entry held a character past Latin-1, and slower to split), or the text of an
+   * entry this run wrote.
+   */
+  private stored: Map<string, Buffer | string> | null = null;
   private packs: string[] = [];
   /** Entries this run asked for and found, or set. */
   private used = new Set<string>();
@@ -83,23 +87,24 @@ export class ResultCache<T> {
     if (existsSync(dir)) for (const old of readdirSync(dir)) if (old !== print) rmSync(join(dir, old), { recursive: true, force: true });
   }
 
-  private load(): Map<string, string> {
+  private load(): Map<string, Buffer | string> {
     if (this.stored) return this.stored;
-    const stored = new Map<string, string>();
+    const stored = new Map<string, Buffer | string>();
     this.packs = existsSync(this.root) ? readdirSync(this.root).filter((f) => f.endsWith('.pack')).sort() : [];
     for (const pack of this.packs) {
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = readFileSync(join(this.root, pack), 'utf8');
+        bytes = readFileSync(join(this.root, pack));
       } catch {
         continue; // unreadable: its entries are recomputed
       }
       let at = 0;
-      while (at < text.length) {
-        let nl = text.indexOf('\n', at);
-        if (nl === -1) nl = text.length;
-        const tab = text.indexOf('\t', at);
-        if (tab > at && tab < nl) stored.set(text.slice(at, tab), text.slice(tab + 1, nl));
+      while (at < bytes.length) {
+        let nl = bytes.indexOf(10, at);
+        if (nl === -1) nl = bytes.length;
+        const tab = bytes.indexOf(9, at);
+        // Keys are hexadecimal: read as Latin-1, a damaged one matches nothing.
+        if (tab > at && tab < nl) stored.set(bytes.toString('latin1', at, tab), bytes.subarray(tab + 1, nl));
         at = nl + 1;
       }
     }
@@ -113,10 +118,10 @@ export class ResultCache<T> {
 
   /** The entry for `key`, or undefined (missing or damaged: recomputed). */
   get(key: string): T | undefined {
-    const json = this.load().get(key);
-    if (json !== undefined) {
+    const entry = this.load().get(key);
+    if (entry !== undefined) {
       try {
-        const value = JSON.parse(json) as T;
+        const value = JSON.parse(typeof entry === 'string' ? entry : entry.toString('utf8')) as T;
         this.hits++;
         this.used.add(key);
         return value;
@@ -153,7 +158,7 @@ export class ResultCache<T> {
     const keys = compact ? [...this.used].sort() : [...this.added.keys()];
     const written: string[] = [];
     for (let from = 0; from < keys.length; from += this.entriesPerPack) {
-      written.push(this.writePack(keys.slice(from, from + this.entriesPerPack).map((key) => `${key}\t${this.added.get(key) ?? stored.get(key)!}\n`), written.length));
+      written.push(this.writePack(keys.slice(from, from + this.entriesPerPack).map((key) => [key, this.added.get(key) ?? stored.get(key)!]), written.length));
     }
     if (compact) for (const pack of this.packs) rmSync(join(this.root, pack), { force: true });
     for (const [k, v] of this.added) stored.set(k, v);
@@ -161,13 +166,26 @@ export class ResultCache<T> {
     this.added.clear();
   }
 
-  /** One pack file of entry lines, written to a temp file and renamed; its name. */
-  private writePack(lines: string[], part: number): string {
+  /** One pack file of entry lines (key, tab, JSON), written to a temp file and renamed; its name. */
+  private writePack(entries: [string, Buffer | string][], part: number): string {
     const name = `${Date.now().toString().padStart(15, '0')}-${process.pid}-${part}.pack`;
     const tmp = join(this.root, `${name}.tmp`);
     const fd = openSync(tmp, 'w');
     try {
-      for (let from = 0; from < lines.length; from += 1000) writeSync(fd, lines.slice(from, from + 1000).join(''));
+      for (let from = 0; from < entries.length; from += 1000) {
+        // Entries this run wrote are text, those kept are bytes: a thousand lines at a time, joined where they are text.
+        const parts: Buffer[] = [];
+        let text = '';
+        for (const [key, json] of entries.slice(from, from + 1000)) {
+          if (typeof json === 'string') text += `${key}\t${json}\n`;
+          else {
+            parts.push(Buffer.from(`${text}${key}\t`), json);
+            text = '\n';
+          }
+        }
+        if (text) parts.push(Buffer.from(text));
+        writevSync(fd, parts);
+      }
     } finally {
       closeSync(fd);
     }
