@@ -200,7 +200,10 @@ export function collectionChecks(loaded: LoadedPosting[], ctx: ExtractContext): 
   // ISO (YYYY-MM-DD, or YYYY-MM for a month), whose order is their code units'.
   const candidates = loaded
     .filter((p) => p.frontMatter)
-    .map((p) => ({ p, date: dateOf(p), order: dateOf(p) ?? '9999' }))
+    .map((p) => {
+      const date = dateOf(p);
+      return { p, date, order: date ?? '9999' };
+    })
     .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : compareText(a.p.rel, b.p.rel)));
   const index = new DuplicateIndex();
   for (const { p, date } of candidates) {
