@@ -11,8 +11,9 @@
  * what cannot be read: those rows are laid out again.
  */
 import { hash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writevSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { bufferedWrites } from '../posting/files.ts';
 import type { LoadedPosting } from '../posting/loaded.ts';
 import type { PostingRow } from './types.ts';
 
@@ -35,34 +36,6 @@ const FIELDS = ['json', 'text', 'csv', 'skills'] as const;
 export function rowKey(cacheKey: string, warnings: string[]): string {
   return hash('sha256', `${cacheKey}\0${warnings.join('\0')}`);
 }
-
-/**
- * Buffers written to a file a batch at a time, each batch one gathering write of up to a megabyte or
- * {@link WRITE_PARTS} buffers (a write per row would be most of the time; copying them into one buffer first was a
- * third of it).
- * @returns `write` for each buffer, `end` to write what is left
- */
-export function bufferedWrites(fd: number): { write: (b: Buffer) => void; end: () => void } {
-  let parts: Buffer[] = [], size = 0;
-  const flush = () => {
-    // libuv writes every buffer, however many writes it takes.
-    if (parts.length) writevSync(fd, parts);
-    parts = [];
-    size = 0;
-  };
-  return {
-    write(b) {
-      if (!b.length) return;
-      parts.push(b);
-      size += b.length;
-      if (size >= 1 << 20 || parts.length >= WRITE_PARTS) flush();
-    },
-    end: flush,
-  };
-}
-
-/** Buffers in one gathering write at most: the usual IOV_MAX. */
-const WRITE_PARTS = 1024;
 
 export class RowMemo {
   private readonly stored = new Map<string, WrittenRow>();

@@ -6,8 +6,9 @@
  * another folder; an empty or missing folder is a cold run, and a damaged entry is simply recomputed.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writevSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { bufferedWrites } from './files.ts';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 
@@ -47,6 +48,8 @@ export function fingerprint(contentRoot: string): string {
 export function entryKey(rel: string, bytes: Buffer): string {
   return createHash('sha256').update(rel).update('\0').update(bytes).digest('hex');
 }
+
+const NEWLINE = Buffer.from('\n');
 
 /** How many pack files a cache may hold beyond the fewest its entries need before a run rewrites them. */
 export const MAX_PACKS = 8;
@@ -172,20 +175,14 @@ export class ResultCache<T> {
     const tmp = join(this.root, `${name}.tmp`);
     const fd = openSync(tmp, 'w');
     try {
-      for (let from = 0; from < entries.length; from += 1000) {
-        // Entries this run wrote are text, those kept are bytes: a thousand lines at a time, joined where they are text.
-        const parts: Buffer[] = [];
-        let text = '';
-        for (const [key, json] of entries.slice(from, from + 1000)) {
-          if (typeof json === 'string') text += `${key}\t${json}\n`;
-          else {
-            parts.push(Buffer.from(`${text}${key}\t`), json);
-            text = '\n';
-          }
-        }
-        if (text) parts.push(Buffer.from(text));
-        writevSync(fd, parts);
+      // Entries this run wrote are text, those kept are the bytes read from their pack.
+      const out = bufferedWrites(fd);
+      for (const [key, json] of entries) {
+        out.write(Buffer.from(`${key}\t`));
+        out.write(typeof json === 'string' ? Buffer.from(json) : json);
+        out.write(NEWLINE);
       }
+      out.end();
     } finally {
       closeSync(fd);
     }
