@@ -37,6 +37,11 @@ export interface HelperData {
   claimed: SharedArrayBuffer;
 }
 
+/** The files of chunk `c` of `files`: indexes `from` (included) to `to` (excluded). */
+export function chunk(c: number, files: number): { from: number; to: number } {
+  return { from: c * CHUNK_FILES, to: Math.min(files, (c + 1) * CHUNK_FILES) };
+}
+
 /** The next chunk nobody has claimed, claimed; or -1 when all are. */
 export function claim(claimed: Int32Array, files: number): number {
   const c = Atomics.add(claimed, 0, 1);
@@ -85,7 +90,8 @@ class Sharing {
   }
 
   private deliver(c: number, outcomes: Answer[]): void {
-    outcomes.forEach((a, k) => this.answered!(c * CHUNK_FILES + k, a));
+    const { from } = chunk(c, this.files.length);
+    outcomes.forEach((a, k) => this.answered!(from + k, a));
     this.done++;
     this.wake?.();
   }
@@ -106,7 +112,8 @@ class Sharing {
     for (const w of this.workers) w.ref();
     const mine = () => (helpOut || !this.workers.length ? claim(this.claimed, this.files.length) : -1);
     for (let c = mine(); c !== -1 && !this.failure; c = mine()) {
-      for (let i = c * CHUNK_FILES; i < Math.min(this.files.length, (c + 1) * CHUNK_FILES); i++) local(i);
+      const { from, to } = chunk(c, this.files.length);
+      for (let i = from; i < to; i++) local(i);
       this.done++;
       // Let the helpers' answers in between chunks.
       await new Promise<void>((resolve) => setImmediate(resolve));

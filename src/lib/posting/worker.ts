@@ -6,11 +6,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadContext } from '../taxonomy.ts';
 import { answer } from './collection.ts';
-import { CHUNK_FILES, claim, type HelperData } from './parallel.ts';
+import { chunk, claim, type HelperData } from './parallel.ts';
 
 const { contentRoot, files, claimed } = workerData as HelperData;
 const ctx = loadContext(contentRoot);
 const counter = new Int32Array(claimed);
 for (let c = claim(counter, files.length); c !== -1; c = claim(counter, files.length)) {
-  parentPort!.postMessage([c, files.slice(c * CHUNK_FILES, (c + 1) * CHUNK_FILES).map((f) => answer(f.rel, f.path, ctx))]);
+  const { from, to } = chunk(c, files.length);
+  parentPort!.postMessage([c, files.slice(from, to).map((f) => answer(f.rel, f.path, ctx))]);
 }
