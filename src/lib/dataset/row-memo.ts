@@ -135,9 +135,14 @@ export interface RowTexts {
  */
 export function rowsFrom(memo: RowMemo, loaded: LoadedPosting[]): RowTexts {
   const keys = new Map(loaded.map((p) => [p.id, p.cacheKey]));
+  // A row laid out now is looked up, then kept: its key is hashed once.
+  const rowKeys = new Map<PostingRow, string | undefined>();
   const keyOf = (row: PostingRow) => {
+    if (rowKeys.has(row)) return rowKeys.get(row);
     const cacheKey = keys.get(row.id);
-    return cacheKey === undefined ? undefined : rowKey(cacheKey, row.warnings);
+    const key = cacheKey === undefined ? undefined : rowKey(cacheKey, row.warnings);
+    rowKeys.set(row, key);
+    return key;
   };
   return {
     get: (row) => {
