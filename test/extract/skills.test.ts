@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../../src/lib/extract/clean.ts';
-import { extractSkills } from '../../src/lib/extract/skills.ts';
+import fc from 'fast-check';
+import { compiledSkill, extractSkills, matchAt } from '../../src/lib/extract/skills.ts';
 import { skillFound } from '../../src/lib/eval/score.ts';
 import { sharedPath } from '../../src/lib/eval/corpus.ts';
 import { loadContext } from '../../src/lib/taxonomy.ts';
@@ -87,6 +88,39 @@ describe('matching', () => {
     const hits = extractSkills(text, skills);
     expect(hits.map((h) => h.id)).toEqual(['python', 'sql']);
     for (const h of hits) expect(text).toContain(h.evidence);
+  });
+});
+
+describe('word ends', () => {
+  // Neighbours where ASCII and Unicode word classes could part ways: ASCII word characters and punctuation, letters
+  // whose case folds to ASCII ("ſ", the Kelvin sign), a mark that folds to a letter (U+0345), letters and digits of
+  // other scripts, a circled letter (a symbol with cases), a Roman numeral, a non-breaking space, curly quotes, dashes,
+  // an emoji (a surrogate pair) and lone surrogates.
+  const neighbours = [
+    'a', 'Z', '0', '_', '+', '#', ' ', '-', '.', '(', '\n', 'ſ', '\u212a', '\u0345', 'é', 'İ', 'ß', '中', '\u0663', '\u24b6',
+    '\u2160', '\u00a0', '’', '–', '😀', '\ud83d', '\ude00', '\u0301',
+  ];
+  const word = fc.string({ unit: fc.constantFrom(...neighbours), maxLength: 3 });
+  const synonym = fc.record({ skill: fc.nat(skills.length - 1), k: fc.nat(), upper: fc.boolean(), gap: fc.constantFrom(' ', '-', ''), plural: fc.constantFrom('', 's', 'es') })
+    .map(({ skill, k, upper, gap, plural }) => {
+      const syns = skills[skill]!.synonyms;
+      const syn = syns[k % syns.length]!.replace(/[ \t-]+/g, gap) + plural;
+      return { skill, text: upper ? syn.toUpperCase() : syn };
+    });
+
+  it('are found the same with ASCII neighbours checked first as with the Unicode classes alone', () => {
+    const matchers = skills.map(compiledSkill);
+    fc.assert(fc.property(word, synonym, word, synonym, word, (a, s, b, t, c) => {
+      const text = a + s.text + b + t.text + c;
+      for (const i of [s.skill, t.skill]) {
+        const m = matchers[i]!;
+        for (let pos = 0; pos <= text.length; pos++) {
+          m.sticky.lastIndex = pos;
+          const expected = m.sticky.exec(text)?.[0] ?? null;
+          expect(matchAt(m, text, pos)?.[0] ?? null).toBe(expected);
+        }
+      }
+    }), { numRuns: 3000 });
   });
 });
 

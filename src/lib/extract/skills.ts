@@ -28,12 +28,14 @@ export const PATTERNS = {
 interface Compiled {
   skill: Skill;
   /**
-   * The skill's RegExp (global), built when first needed: the prefilter and `sticky` do nearly all the matching, and
+   * The skill's RegExp (global), built when first needed: the prefilter and `quick` do nearly all the matching, and
    * V8 takes about a third of a millisecond to build each one (its Unicode classes), in every thread.
    */
   readonly re: RegExp;
-  /** `re` made sticky: tried only at the word starts the prefilter finds. */
-  sticky: RegExp;
+  /** `re` made sticky, built when first needed: what {@link matchAt} gives, and asks when `quick` cannot tell. */
+  readonly sticky: RegExp;
+  /** `sticky` with ASCII classes in its lookbehind and lookahead (see {@link matchAt}). */
+  quick: RegExp;
   guard: RegExp | null;
 }
 
@@ -110,14 +112,15 @@ export function compileSkill(skill: Skill): { re: RegExp; guard: RegExp | null }
   return { re: new RegExp(source, flags), guard };
 }
 
-/** A skill's synonym pattern (source and flags, global) and its guard RegExp. */
-function skillPattern(skill: Skill): { source: string; flags: string; guard: RegExp | null } {
+/** A skill's synonym pattern (source and flags, global), the same with ASCII word ends, and its guard RegExp. */
+function skillPattern(skill: Skill): { source: string; quickSource: string; flags: string; guard: RegExp | null } {
   // Labels are for display ("Optimization" would match far too much); only synonyms are matched.
   const syns = [...new Set(skill.synonyms)].sort((a, b) => b.length - a.length);
-  if (!syns.length) return { source: '(?!)', flags: 'g', guard: null };
+  if (!syns.length) return { source: '(?!)', quickSource: '(?!)', flags: 'g', guard: null };
   const body = syns.map(synonymPattern).join('|');
   const flags = skill.caseSensitive ? 'gu' : 'giu';
   const source = `(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_+#])`;
+  const quickSource = `(?<![A-Za-z0-9_])(?:${body})(?![A-Za-z0-9_+#])`;
   // Guards are whole words at their word ends only: "(R)" may follow "Python" directly. Neighbours that need the same
   // ends share one lookbehind and one lookahead, tried in the same order: every Unicode class costs V8 time to compile.
   const runs: { pre: string; post: string; alts: string[] }[] = [];
@@ -129,7 +132,7 @@ function skillPattern(skill: Skill): { source: string; flags: string; guard: Reg
     else runs.push({ pre, post, alts: [synonymPattern(g)] });
   }
   const guard = runs.length ? new RegExp(runs.map((r) => `${r.pre}(?:${r.alts.join('|')})${r.post}`).join('|'), 'giu') : null;
-  return { source, flags, guard };
+  return { source, quickSource, flags, guard };
 }
 
 /**
@@ -155,14 +158,21 @@ interface Opening {
 
 const cache = new WeakMap<Skill[], CompiledTaxonomy>();
 
+function compile(skill: Skill): Compiled {
+  const { source, quickSource, flags, guard } = skillPattern(skill);
+  const sticky = flags.replace('g', 'y');
+  let re: RegExp | undefined, full: RegExp | undefined;
+  return {
+    skill, guard, quick: new RegExp(quickSource, sticky),
+    get sticky() { return (full ??= new RegExp(source, sticky)); },
+    get re() { return (re ??= new RegExp(source, flags)); },
+  };
+}
+
 function compiled(skills: Skill[]): CompiledTaxonomy {
   let c = cache.get(skills);
   if (!c) {
-    const all = skills.map((skill): Compiled => {
-      const { source, flags, guard } = skillPattern(skill);
-      let re: RegExp | undefined;
-      return { skill, guard, sticky: new RegExp(source, flags.replace('g', 'y')), get re() { return (re ??= new RegExp(source, flags)); } };
-    });
+    const all = skills.map(compile);
     const byKey: CompiledTaxonomy['byKey'] = new Map();
     const lengths = new Uint8Array(65536);
     skills.forEach((skill, i) => {
@@ -252,6 +262,31 @@ function accepted(text: string, start: number, end: number, c: Compiled, t: Comp
   return c.skill.caseSensitive || (!isNameInList(text, start, end, c.skill, t) && !isTeamName(text, start, end, c.skill));
 }
 
+/** `re` matched from `pos` on (sticky). */
+function execAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+/**
+ * What the skill's sticky RegExp matches at `pos`, found by `quick` when its neighbours are ASCII. Every skill's
+ * lookbehind and lookahead hold Unicode classes ([\p{L}\p{N}_]) that V8 takes most of a millisecond to compile, in
+ * every thread; `quick` has ASCII classes instead, and the same synonyms in the same order. Where the character
+ * before `pos` and the one after `quick`'s match are ASCII (or none), both give the same match: an ASCII character
+ * is in an ASCII class exactly when it is in the Unicode one, case-insensitively too (only letters have other cases,
+ * and the non-ASCII ones, "ſ" and the Kelvin sign, are letters), so each way through the synonyms `quick` turns down
+ * the full RegExp turns down too, and the one it takes, the full one takes. Otherwise the full RegExp is asked.
+ */
+export function matchAt(c: Compiled, text: string, pos: number): RegExpExecArray | null {
+  if (pos > 0 && text.charCodeAt(pos - 1) > 0x7f) return execAt(c.sticky, text, pos);
+  const m = execAt(c.quick, text, pos);
+  const end = pos + (m?.[0].length ?? 0);
+  return m && end < text.length && text.charCodeAt(end) > 0x7f ? execAt(c.sticky, text, pos) : m;
+}
+
+/** A skill's matchers, compiled apart from any taxonomy's (for tests: {@link matchAt} against its `sticky`). */
+export const compiledSkill = (skill: Skill): Compiled => compile(skill);
+
 /**
  * The first accepted match among `at`, the word starts where one of the skill's synonyms opens, ascending: the sticky
  * regex is tried at each, left to right as a global scan would (skipping starts inside a match already rejected).
@@ -261,8 +296,7 @@ function firstAtStarts(text: string, c: Compiled, at: number[], t: CompiledTaxon
   let from = 0;
   for (const pos of at) {
     if (pos < from) continue;
-    c.sticky.lastIndex = pos;
-    const m = c.sticky.exec(text);
+    const m = matchAt(c, text, pos);
     if (!m) continue;
     from = pos + m[0].length;
     if (accepted(text, pos, from, c, t, guarded)) return m[0];
@@ -319,11 +353,7 @@ function followedBy(text: string, q: number, second: string): boolean {
 function namesASkill(phrase: string, t: CompiledTaxonomy): boolean {
   const lower = phrase.toLowerCase();
   if (lower.length !== phrase.length) return t.all.some((c) => phrase.search(c.re) >= 0);
-  return openings(phrase, lower, wordStarts(lower, t.byKey, t.lengths), t).some((at, i) => at?.some((p) => {
-    const { sticky } = t.all[i]!;
-    sticky.lastIndex = p;
-    return sticky.test(phrase);
-  }));
+  return openings(phrase, lower, wordStarts(lower, t.byKey, t.lengths), t).some((at, i) => at?.some((p) => matchAt(t.all[i]!, phrase, p) !== null));
 }
 
 /** The first accepted match of a scan over the whole text. */
