@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/lib/posting/files.ts';
-import { readPosting, splitFrontMatter } from '../../src/lib/posting/read.ts';
+import { parseDocument } from 'yaml';
+import { plainMapping, readPosting, splitFrontMatter } from '../../src/lib/posting/read.ts';
 
 const errors = (value: string) =>
   readPosting(value, 'content/postings/acme/x.md').file.messages.filter((m) => m.fatal).map((m) => ({ line: m.line, reason: m.reason, rule: m.ruleId }));
@@ -126,5 +127,52 @@ describe('splitFrontMatter', () => {
       expect(mine).toEqual(remarks);
     }
     expect(splitFrontMatter('---\ntitle: T\ncompany: C\n---\nbody\n')).toEqual({ yaml: 'title: T\ncompany: C', yamlLine: 2, bodyStart: 28, bodyLine: 5 });
+  });
+});
+
+describe('plainMapping', () => {
+  /** What `yaml` reads, as the data step takes it: null when it reports an error. */
+  const viaYaml = (source: string) => {
+    const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
+    return doc.errors.length ? null : doc.toJS() as unknown;
+  };
+
+  it('reads a head as yaml does, or leaves it to yaml', () => {
+    // Keys YAML reads as other things, and value pieces that change how YAML reads a line: indicators, comments,
+    // colons, quotes, escapes, words and figures of YAML's core schema, blanks, separators and control characters.
+    const key = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom('title', 'company', 'posted', 'x_1') },
+      { weight: 1, arbitrary: fc.constantFrom('true', 'null', 'NULL', 'False', '12', 'constructor', '__proto__', 'Title', '1a') },
+    );
+    const sep = fc.oneof({ weight: 6, arbitrary: fc.constant(': ') }, { weight: 1, arbitrary: fc.constantFrom(':', ':  ', ' : ', ':\t') });
+    const word = fc.constantFrom('ML Engineer', 'a', 'Z', '0', '12', 'é', '😀', '2024-04-03', 'https://x.io/a?b=c#d', ' ', ',', '/', '(AI)');
+    const hazard = fc.constantFrom(
+      '1.5', 'e3', '.', '0x1F', '0o17', 'true', 'False', 'NULL', '~', '-', '+', '?', ':', ': ', ' #', '#', '[', ']', '{', '}', '&', '*',
+      '!', '|', '>', '%', '@', '`', "'", '"', '\\', '\t', '\u00a0', '\u2028', '\u0085', '\u0007', '\ufeff', '<<',
+    );
+    const value = fc.array(fc.oneof({ weight: 5, arbitrary: word }, { weight: 2, arbitrary: hazard }), { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
+    const quoted = value.map((v) => `"${v}"`);
+    const line = fc.tuple(key, sep, fc.oneof(value, quoted)).map((t) => t.join(''));
+    const other = fc.constantFrom('', '# note', '  - x', 'title: A');
+    const head = fc.array(fc.oneof({ weight: 8, arbitrary: line }, { weight: 1, arbitrary: other }), { minLength: 1, maxLength: 4 }).map((a) => a.join('\n'));
+    let taken = 0;
+    fc.assert(fc.property(head, (source) => {
+      const mine = plainMapping(source);
+      if (mine === null) return;
+      taken++;
+      expect(mine).toEqual(viaYaml(source));
+    }), { numRuns: 10000 });
+    // The plain form is common among generated heads too: the comparison is not empty.
+    expect(taken).toBeGreaterThan(1000);
+  });
+
+  it('reads every posting file\'s head as yaml does, and most of them', () => {
+    const dir = join(import.meta.dirname, '../../content/postings');
+    const heads = listFiles(dir).map((rel) => splitFrontMatter(readFileSync(join(dir, rel), 'utf8'))!.yaml);
+    const plain = heads.filter((h) => plainMapping(h) !== null);
+    for (const h of plain) expect(plainMapping(h)).toEqual(viaYaml(h));
+    expect(plain.length).toBeGreaterThan(heads.length / 2);
+    expect(plainMapping('title: Staff ML Engineer, Search & Ads\ncompany: "& Co"\nposted: 2024-04-03\nurl: https://x.io/?a=b#c'))
+      .toEqual({ title: 'Staff ML Engineer, Search & Ads', company: '& Co', posted: '2024-04-03', url: 'https://x.io/?a=b#c' });
   });
 });
