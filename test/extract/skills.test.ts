@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../../src/lib/extract/clean.ts';
 import fc from 'fast-check';
-import { compiledSkill, extractSkills, matchAt } from '../../src/lib/extract/skills.ts';
+import { compiledSkill, extractSkills, guardSpans, matchAt } from '../../src/lib/extract/skills.ts';
 import { skillFound } from '../../src/lib/eval/score.ts';
 import { sharedPath } from '../../src/lib/eval/corpus.ts';
 import { loadContext } from '../../src/lib/taxonomy.ts';
@@ -119,6 +119,23 @@ describe('word ends', () => {
           const expected = m.sticky.exec(text)?.[0] ?? null;
           expect(matchAt(m, text, pos)?.[0] ?? null).toBe(expected);
         }
+      }
+    }), { numRuns: 3000 });
+  });
+
+  it('of guard phrases are found the same with ASCII neighbours checked first as with the Unicode classes alone', () => {
+    const guarded = skills.filter((s) => s.guards.length).map(compiledSkill);
+    expect(guarded.length).toBeGreaterThan(5);
+    const phrase = fc.record({ skill: fc.nat(guarded.length - 1), k: fc.nat(), upper: fc.boolean() }).map(({ skill, k, upper }) => {
+      const { guards } = guarded[skill]!.skill;
+      const g = guards[k % guards.length]!;
+      return { skill, text: upper ? g.toUpperCase() : g };
+    });
+    fc.assert(fc.property(word, phrase, word, phrase, word, (a, g, b, h, c) => {
+      const text = a + g.text + b + h.text + c;
+      for (const i of [g.skill, h.skill]) {
+        const m = guarded[i]!;
+        expect(guardSpans(m, text)).toEqual([...text.matchAll(m.guard!)].map((x) => [x.index, x.index + x[0].length]));
       }
     }), { numRuns: 3000 });
   });

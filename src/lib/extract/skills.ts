@@ -36,7 +36,10 @@ interface Compiled {
   readonly sticky: RegExp;
   /** `sticky` with ASCII classes in its lookbehind and lookahead (see {@link matchAt}). */
   quick: RegExp;
-  guard: RegExp | null;
+  /** The guard phrases' RegExp (global), built when first needed; null when the skill has none. */
+  readonly guard: RegExp | null;
+  /** `guard` with ASCII classes in its lookbehinds and lookaheads (see {@link guardSpans}). */
+  quickGuard: RegExp | null;
 }
 
 /** How many leading characters of a synonym's first word the prefilter looks up. */
@@ -108,31 +111,52 @@ function synonymPattern(syn: string): string {
  * @returns the synonym RegExp (global) and the guard RegExp (null when the skill has no guards)
  */
 export function compileSkill(skill: Skill): { re: RegExp; guard: RegExp | null } {
-  const { source, flags, guard } = skillPattern(skill);
-  return { re: new RegExp(source, flags), guard };
+  const { source, flags, guardSource } = skillPattern(skill);
+  return { re: new RegExp(source, flags), guard: guardSource === null ? null : new RegExp(guardSource, 'giu') };
 }
 
-/** A skill's synonym pattern (source and flags, global), the same with ASCII word ends, and its guard RegExp. */
-function skillPattern(skill: Skill): { source: string; quickSource: string; flags: string; guard: RegExp | null } {
+/**
+ * The lookbehind and lookaheads of word ends: with Unicode classes (what a word is), or with ASCII classes, which V8
+ * compiles far faster and which decide alike wherever the neighbour is ASCII (see {@link matchAt}).
+ */
+const WORD_ENDS = {
+  unicode: { before: '(?<![\\p{L}\\p{N}_])', after: '(?![\\p{L}\\p{N}_])', afterSkill: '(?![\\p{L}\\p{N}_+#])' },
+  ascii: { before: '(?<![A-Za-z0-9_])', after: '(?![A-Za-z0-9_])', afterSkill: '(?![A-Za-z0-9_+#])' },
+};
+
+interface SkillPattern {
+  /** The synonyms' pattern (global, with `flags`), and the same with ASCII word ends. */
+  source: string;
+  quickSource: string;
+  flags: string;
+  /** The guard phrases' pattern (flags `giu`), and the same with ASCII word ends; null when the skill has no guards. */
+  guardSource: string | null;
+  quickGuardSource: string | null;
+}
+
+/** A skill's patterns. */
+function skillPattern(skill: Skill): SkillPattern {
   // Labels are for display ("Optimization" would match far too much); only synonyms are matched.
   const syns = [...new Set(skill.synonyms)].sort((a, b) => b.length - a.length);
-  if (!syns.length) return { source: '(?!)', quickSource: '(?!)', flags: 'g', guard: null };
+  if (!syns.length) return { source: '(?!)', quickSource: '(?!)', flags: 'g', guardSource: null, quickGuardSource: null };
   const body = syns.map(synonymPattern).join('|');
   const flags = skill.caseSensitive ? 'gu' : 'giu';
-  const source = `(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_+#])`;
-  const quickSource = `(?<![A-Za-z0-9_])(?:${body})(?![A-Za-z0-9_+#])`;
+  const synonyms = ({ before, afterSkill }: typeof WORD_ENDS.ascii) => `${before}(?:${body})${afterSkill}`;
   // Guards are whole words at their word ends only: "(R)" may follow "Python" directly. Neighbours that need the same
   // ends share one lookbehind and one lookahead, tried in the same order: every Unicode class costs V8 time to compile.
-  const runs: { pre: string; post: string; alts: string[] }[] = [];
+  const runs: { pre: boolean; post: boolean; alts: string[] }[] = [];
   for (const g of skill.guards) {
-    const pre = /^[\p{L}\p{N}_]/u.test(g) ? '(?<![\\p{L}\\p{N}_])' : '';
-    const post = /[\p{L}\p{N}_]$/u.test(g) ? '(?![\\p{L}\\p{N}_])' : '';
+    const pre = /^[\p{L}\p{N}_]/u.test(g), post = /[\p{L}\p{N}_]$/u.test(g);
     const last = runs.at(-1);
     if (last && last.pre === pre && last.post === post) last.alts.push(synonymPattern(g));
     else runs.push({ pre, post, alts: [synonymPattern(g)] });
   }
-  const guard = runs.length ? new RegExp(runs.map((r) => `${r.pre}(?:${r.alts.join('|')})${r.post}`).join('|'), 'giu') : null;
-  return { source, quickSource, flags, guard };
+  const guards = ({ before, after }: typeof WORD_ENDS.ascii) =>
+    runs.length ? runs.map((r) => `${r.pre ? before : ''}(?:${r.alts.join('|')})${r.post ? after : ''}`).join('|') : null;
+  return {
+    source: synonyms(WORD_ENDS.unicode), quickSource: synonyms(WORD_ENDS.ascii), flags,
+    guardSource: guards(WORD_ENDS.unicode), quickGuardSource: guards(WORD_ENDS.ascii),
+  };
 }
 
 /**
@@ -159,13 +183,14 @@ interface Opening {
 const cache = new WeakMap<Skill[], CompiledTaxonomy>();
 
 function compile(skill: Skill): Compiled {
-  const { source, quickSource, flags, guard } = skillPattern(skill);
+  const { source, quickSource, flags, guardSource, quickGuardSource } = skillPattern(skill);
   const sticky = flags.replace('g', 'y');
-  let re: RegExp | undefined, full: RegExp | undefined;
+  let re: RegExp | undefined, full: RegExp | undefined, guard: RegExp | undefined;
   return {
-    skill, guard, quick: new RegExp(quickSource, sticky),
+    skill, quick: new RegExp(quickSource, sticky), quickGuard: quickGuardSource === null ? null : new RegExp(quickGuardSource, 'giu'),
     get sticky() { return (full ??= new RegExp(source, sticky)); },
     get re() { return (re ??= new RegExp(source, flags)); },
+    get guard() { return guardSource === null ? null : (guard ??= new RegExp(guardSource, 'giu')); },
   };
 }
 
@@ -253,10 +278,29 @@ function isNameInList(text: string, start: number, end: number, skill: Skill, t:
   return (p.length > 0 && p.length <= 4 && name(p)) || (n.length > 0 && n.length <= 4 && name(n));
 }
 
+/**
+ * Where the skill's guard phrases are in `text`, as a scan with `guard` finds them, by a scan with `quickGuard` as long
+ * as each phrase it finds has ASCII neighbours (or none). A start where `quickGuard` finds nothing, `guard` finds
+ * nothing at either (each way through the phrases it turns down, `guard` turns down: see {@link matchAt}); a phrase
+ * it finds between ASCII neighbours, `guard` finds too. So both scans agree up to the first phrase beside a
+ * non-ASCII character, and from there `guard` scans the text.
+ */
+export function guardSpans(c: Compiled, text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const g of text.matchAll(c.quickGuard!)) {
+    const start = g.index, end = start + g[0].length;
+    if ((start > 0 && text.charCodeAt(start - 1) > 0x7f) || (end < text.length && text.charCodeAt(end) > 0x7f)) {
+      return [...text.matchAll(c.guard!)].map((m) => [m.index, m.index + m[0].length]);
+    }
+    spans.push([start, end]);
+  }
+  return spans;
+}
+
 /** Whether a match at [start, end) counts: outside the skill's guard phrases, and no name in a list of names. */
 function accepted(text: string, start: number, end: number, c: Compiled, t: CompiledTaxonomy, guarded: { spans: [number, number][] | null }): boolean {
-  if (c.guard) {
-    guarded.spans ??= [...text.matchAll(c.guard)].map((g) => [g.index, g.index + g[0].length] as [number, number]);
+  if (c.quickGuard) {
+    guarded.spans ??= guardSpans(c, text);
     for (const [a, b] of guarded.spans) if (start < b && end > a) return false;
   }
   return c.skill.caseSensitive || (!isNameInList(text, start, end, c.skill, t) && !isTeamName(text, start, end, c.skill));
