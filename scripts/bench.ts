@@ -7,7 +7,10 @@
  * then measures in one run: remark-parse alone on one thread (the reference), extraction alone, the data step cold
  * (empty cache, worker threads), the data step again after one file changed (warm cache), and with --site the full
  * build (data step with an empty cache, astro build, the Pagefind search index). The data-step times subtract the same command on an
- * empty content folder (start-up is not work). The last line is one JSON object; its ratios compare across machines.
+ * empty content folder (start-up is not work). Below 20,000 files a run takes seconds, and one measurement swings by a
+ * tenth either way on a busy machine, so the three are taken several times (`--repeat`, default 5 up to 2,000 files, 3 up
+ * to 20,000, else 1) and the median of each difference is given. The last line is one JSON object; its ratios compare
+ * across machines.
  */
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,15 +34,19 @@ if (!sharedPath('corpus')) {
 const ROOT = resolve(import.meta.dirname, '..');
 const ctx = loadContext(resolve(import.meta.dirname, '../content'));
 const parser = unified().use(remarkParse);
-const { values: flags } = parseArgs({ options: { postings: { type: 'string' }, site: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({ options: { postings: { type: 'string' }, site: { type: 'boolean', default: false }, repeat: { type: 'string' } } });
 if (flags.postings !== undefined) {
-  const n = Number(flags.postings);
-  if (!(Number.isInteger(n) && n > 0)) {
-    console.error(`bench: --postings ${JSON.stringify(flags.postings)} is not a positive whole number`);
-    process.exit(1);
-  }
-  await benchScale(n, flags.site);
+  const n = wholeNumber('--postings', flags.postings);
+  await benchScale(n, flags.site, flags.repeat === undefined ? (n <= 2_000 ? 5 : n <= 20_000 ? 3 : 1) : wholeNumber('--repeat', flags.repeat));
   process.exit(0);
+}
+
+/** A flag's value as a positive whole number, or the bench stops saying what is wrong. */
+function wholeNumber(flag: string, value: string): number {
+  const n = Number(value);
+  if (Number.isInteger(n) && n > 0) return n;
+  console.error(`bench: ${flag} ${JSON.stringify(value)} is not a positive whole number`);
+  process.exit(1);
 }
 
 /** Best of `runs` passes over all texts, in postings per second. */
@@ -87,7 +94,14 @@ function duMb(dir: string): number {
   return bytes / 1e6;
 }
 
-async function benchScale(n: number, site: boolean) {
+/** The middle value (the mean of the middle two for an even count). */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+async function benchScale(n: number, site: boolean, repeat: number) {
   const { companies } = ctx;
   const rows = ['hn-2026.jsonl', 'glassdoor-2020.jsonl', 'linkedin-2024-dev.jsonl'].flatMap((f) => readCorpus(f) as CorpusPosting[]);
   const files = repeatFiles(sampleFiles(rows, { canonical: (c) => canonicalCompany(c, companies) }), n);
@@ -114,14 +128,21 @@ async function benchScale(n: number, site: boolean) {
   const tsx = join(ROOT, 'node_modules/.bin/tsx');
   const dataCmd = (dir: string) => [tsx, join(ROOT, 'scripts/data.ts'), '--content', dir, '--out', out, '--quiet'];
   const freshCache = () => mkdtempSync(join(work, 'cache-'));
-  const base = timed(dataCmd(empty), { ATLAS_CACHE_DIR: freshCache() }).sec;
-  const cache = freshCache();
-  const cold = timed(dataCmd(content), { ATLAS_CACHE_DIR: cache });
   const changed = join(content, files[Math.floor(files.length / 2)]!.path);
-  appendFileSync(changed, '\nThis posting was edited for the benchmark.\n');
-  const warm = timed(dataCmd(content), { ATLAS_CACHE_DIR: cache });
-  const dataColdSec = Math.max(cold.sec - base, 0.001), dataWarmSec = Math.max(warm.sec - base, 0);
-  console.error(`bench: data step cold ${cold.sec.toFixed(1)} s, warm ${warm.sec.toFixed(1)} s, empty-folder start-up ${base.toFixed(1)} s`);
+  // Each round: start-up on an empty folder, a cold run with an empty cache, then one file changes (a new line each
+  // round) and the run is repeated on that cache. The differences are taken within a round, so drift between rounds
+  // cancels out.
+  const rounds = Array.from({ length: repeat }, (_, round) => {
+    const base = timed(dataCmd(empty), { ATLAS_CACHE_DIR: freshCache() }).sec;
+    const cache = freshCache();
+    const cold = timed(dataCmd(content), { ATLAS_CACHE_DIR: cache });
+    appendFileSync(changed, `\nThis posting was edited for the benchmark (${round + 1}).\n`);
+    const warm = timed(dataCmd(content), { ATLAS_CACHE_DIR: cache });
+    console.error(`bench: data step cold ${cold.sec.toFixed(2)} s, warm ${warm.sec.toFixed(2)} s, empty-folder start-up ${base.toFixed(2)} s`);
+    return { base, cold, warm };
+  });
+  const dataColdSec = Math.max(median(rounds.map((r) => r.cold.sec - r.base)), 0.001);
+  const dataWarmSec = Math.max(median(rounds.map((r) => r.warm.sec - r.base)), 0);
 
   let siteSec: number | null = null, distMb: number | null = null, siteRss: number | null = null;
   if (site) {
@@ -132,7 +153,7 @@ async function benchScale(n: number, site: boolean) {
     siteRss = s.rssMb;
     distMb = duMb(join(ROOT, 'dist'));
   }
-  const peaks = [cold.rssMb, warm.rssMb, siteRss].filter((x): x is number => x !== null);
+  const peaks = [...rounds.flatMap((r) => [r.cold.rssMb, r.warm.rssMb]), siteRss].filter((x): x is number => x !== null);
   const dataPerSec = files.length / dataColdSec;
   const round = (x: number | null, d = 2) => (x === null ? null : Number(x.toFixed(d)));
   rmSync(work, { recursive: true, force: true });
@@ -140,5 +161,6 @@ async function benchScale(n: number, site: boolean) {
     postings: files.length, cores: availableParallelism(), remarkPerSec: round(remarkPerSec, 0), extractPerSec: round(extractPerSec, 0),
     dataColdSec: round(dataColdSec), dataPerSec: round(dataPerSec, 0), dataWarmSec: round(dataWarmSec), siteSec: round(siteSec, 1), distMb: round(distMb, 1),
     peakRssMb: peaks.length ? round(Math.max(...peaks), 0) : null, speedVsRemark: round(dataPerSec / remarkPerSec), warmOverCold: round(dataWarmSec / dataColdSec),
+    rounds: repeat,
   }));
 }
