@@ -21,12 +21,11 @@ export function keyPlace(text: string, keyPath: string[]): Point {
   if (lines[0]?.trim() !== '---') return { line: 1, column: 1 };
   let end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
   if (end === -1) end = lines.length;
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const top = new RegExp(`^(["']?)${esc(keyPath[0] ?? '')}\\1\\s*:`);
+  const top = keyPattern(`^(["']?)`, keyPath[0] ?? '', '\\1\\s*:');
   const at = lines.findIndex((l, i) => i > 0 && i < end && top.test(l));
   if (at === -1) return { line: 1, column: 1 };
   if (keyPath.length > 1) {
-    const sub = new RegExp(`(^\\s+|[{,]\\s*)(["']?)${esc(keyPath[1]!)}\\2\\s*:`);
+    const sub = keyPattern(`(^\\s+|[{,]\\s*)(["']?)`, keyPath[1]!, '\\2\\s*:');
     for (let i = at; i < end; i++) {
       if (i > at && /^\S/.test(lines[i]!)) break;
       const m = sub.exec(lines[i]!.slice(i === at ? keyPath[0]!.length + 1 : 0));
@@ -34,6 +33,16 @@ export function keyPlace(text: string, keyPath: string[]): Point {
     }
   }
   return { line: at + 1, column: 1 };
+}
+
+const keyPatterns = new Map<string, RegExp>();
+
+/** The RegExp `before`, the key (escaped), `after`: made once per key (a collection's reposts ask for `title` each). */
+function keyPattern(before: string, key: string, after: string): RegExp {
+  const source = `${before}${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${after}`;
+  let re = keyPatterns.get(source);
+  if (!re) keyPatterns.set(source, (re = new RegExp(source)));
+  return re;
 }
 
 /**
