@@ -125,8 +125,9 @@ async function benchScale(n: number, site: boolean, repeat: number) {
   const extractPerSec = once((i) => extractPosting({ text: bodies[i]!, source: null, id: null }, ctx));
   console.error(`bench: remark-parse ${remarkPerSec.toFixed(0)}/s, extraction ${extractPerSec.toFixed(0)}/s (one thread)`);
 
-  const tsx = join(ROOT, 'node_modules/.bin/tsx');
-  const dataCmd = (dir: string) => [tsx, join(ROOT, 'scripts/data.ts'), '--content', dir, '--out', out, '--quiet'];
+  // The data step as `npm run data` runs it (its Node flags included), from package.json.
+  const [bin, ...dataArgs] = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.data!.split(/\s+/);
+  const dataCmd = (dir: string) => [join(ROOT, 'node_modules/.bin', bin!), ...dataArgs, '--content', dir, '--out', out, '--quiet'];
   const freshCache = () => mkdtempSync(join(work, 'cache-'));
   const changed = join(content, files[Math.floor(files.length / 2)]!.path);
   // Each round: start-up on an empty folder, a cold run with an empty cache, then one file changes (a new line each

@@ -7,6 +7,10 @@
  * code, taxonomy and rates, so a run after one file changed redoes one file; what is not cached is shared between this
  * thread and a helper thread per further core. `--serial` keeps it on this thread, `--no-cache` ignores the cache: the
  * output is the same.
+ *
+ * `npm run data` gives V8 a larger young generation (`--max-semi-space-size=32`, in MB): nearly everything read here
+ * lives to the end of the run, and with the default size V8 copied it from one small young generation to the next
+ * many times over. A rerun at 10,000 files took 45 to 75 ms less (8 runs each, twice), cold runs the same or less.
  */
 import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
