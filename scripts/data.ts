@@ -8,23 +8,23 @@
  * thread and a helper thread per further core. `--serial` keeps it on this thread, `--no-cache` ignores the cache: the
  * output is the same.
  *
- * `npm run data` gives V8 a larger young generation (`--max-semi-space-size=32`, in MB): nearly everything read here
- * lives to the end of the run, and with the default size V8 copied it from one small young generation to the next
- * many times over. A rerun at 10,000 files took 45 to 75 ms less (8 runs each, twice), cold runs the same or less.
+ * `npm run data` (and `npm run build`) give Node two V8 flags, which hold for the whole process, helper threads
+ * included. They are set on the command line: changing a V8 flag from inside the process (v8.setFlagsFromString) once
+ * regexes exist crashed one run in four.
+ * - `--no-regexp-tier-up`: V8 runs a new RegExp in its interpreter first and compiles it to machine code on its second
+ *   use. Extraction's regexes nearly all run thousands of times, so compiling them once, at first use, is less work:
+ *   1,000 files cold took 55 ms less (0.76 against 0.82 s), 10,000 the same.
+ * - `--max-semi-space-size=32` (MB): nearly everything read here lives to the end of the run, and with V8's default
+ *   young generation it was copied from one small young generation to the next many times over. A rerun at 10,000
+ *   files took 45 to 75 ms less (8 runs each, twice), cold runs the same or less.
  */
 import { statSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { cacheDir, fingerprint, ResultCache } from '../src/lib/posting/cache.ts';
 import { listFiles } from '../src/lib/posting/files.ts';
 import { inWorkers } from '../src/lib/posting/parallel.ts';
 import type { StoredOutcome } from '../src/lib/posting/collection.ts';
-
-// V8 runs a new RegExp in its interpreter first and compiles it to machine code on its second use. Extraction's
-// regexes nearly all run thousands of times, so compiling them once, at first use, is less work: 1,000 files cold took
-// 55 ms less (0.76 against 0.82 s), 10,000 the same. V8's flags hold for the whole process, helper threads included.
-setFlagsFromString('--no-regexp-tier-up');
 
 const { values } = parseArgs({
   options: {
