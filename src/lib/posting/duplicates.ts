@@ -124,7 +124,17 @@ class TextIds {
   }
 }
 
-function prepare(key: DupKey, textIds: TextIds): Entry {
+/** {@link fold}, once per distinct name: a collection repeats its companies and titles (NFKC costs). */
+function folder(): (s: string) => string {
+  const folded = new Map<string, string>();
+  return (s) => {
+    let f = folded.get(s);
+    if (f === undefined) folded.set(s, (f = fold(s)));
+    return f;
+  };
+}
+
+function prepare(key: DupKey, textIds: TextIds, fold: (s: string) => string): Entry {
   const textId = textIds.of(key.text);
   return {
     ...key,
@@ -200,6 +210,7 @@ export class DuplicateIndex {
   private byText = new Map<string, Entry[]>();
   private byUrl = new Map<string, Entry[]>();
   private textIds = new TextIds();
+  private fold = folder();
   /**
    * Shingle sets by text, made on a text's first comparison: most postings are never compared (100,000 sets would not
    * fit), and reposts of one text share one.
@@ -213,7 +224,7 @@ export class DuplicateIndex {
 
   /** Add a posting to the index. */
   add(key: DupKey): void {
-    this.put(prepare(key, this.textIds));
+    this.put(prepare(key, this.textIds, this.fold));
   }
 
   private put(e: Entry): void {
@@ -227,26 +238,32 @@ export class DuplicateIndex {
    * closest repost, else null.
    */
   find(key: DupKey): DupMatch | null {
-    return this.match(prepare(key, this.textIds));
+    return this.match(prepare(key, this.textIds, this.fold));
   }
 
   /** {@link find}, then {@link add}: a collection checked in date order, each posting against those before it. */
   findAndAdd(key: DupKey): DupMatch | null {
-    const e = prepare(key, this.textIds);
+    const e = prepare(key, this.textIds, this.fold);
     const m = this.match(e);
     this.put(e);
     return m;
   }
 
   private match(e: Entry): DupMatch | null {
-    const seen = new Set<Entry>();
+    const k = textKey(e);
+    const byText = k ? this.byText.get(k) : undefined, byUrl = e.urlKey ? this.byUrl.get(e.urlKey) : undefined;
+    // Most postings are the first of their company and title, and have no url: nothing to compare.
+    if (!byText && !byUrl) return null;
+    // A posting in both lists is compared once.
+    const seen = byText && byUrl ? new Set<Entry>() : null;
     const similar = new Map<number, number>();
     let best: Relation | null = null;
-    const k = textKey(e);
-    for (const others of [k ? this.byText.get(k) : undefined, e.urlKey ? this.byUrl.get(e.urlKey) : undefined]) {
+    for (const others of [byText, byUrl]) {
       for (const other of others ?? []) {
-        if (seen.has(other)) continue;
-        seen.add(other);
+        if (seen) {
+          if (seen.has(other)) continue;
+          seen.add(other);
+        }
         const r = relate(e, other, similar, this.setOf);
         if (!r) continue;
         if (r.kind === 'duplicate') return described(r);
