@@ -4,13 +4,13 @@
  *
  * `npm run bench -- --postings N [--site]`: the data step at scale. Writes N posting files into a temp folder from the
  * real texts in ../shared/corpus (past the corpus size, texts repeat a year later per round: reposts, not duplicates),
- * then measures in one run: remark-parse alone on one thread (the reference), extraction alone, the data step cold
- * (empty cache, worker threads), the data step again after one file changed (warm cache), and with --site the full
- * build (data step with an empty cache, astro build, the Pagefind search index). The data-step times subtract the same command on an
- * empty content folder (start-up is not work). Below 20,000 files a run takes seconds, and one measurement swings by a
- * tenth either way on a busy machine, so the three are taken several times (`--repeat`, default 5 up to 2,000 files, 3 up
- * to 20,000, else 1) and the median of each difference is given. The last line is one JSON object; its ratios compare
- * across machines.
+ * then measures in one run: remark-parse alone on one thread (the reference) and extraction alone, each a first pass
+ * in a process of its own; the data step cold (empty cache, worker threads), the data step again after one file
+ * changed (warm cache), and with --site the full build (data step with an empty cache, astro build, the Pagefind search
+ * index). The data-step times subtract the same command on an empty content folder (start-up is not work). Below
+ * 20,000 files a run takes seconds, and one measurement swings by a tenth either way on a busy machine (the reference
+ * too), so all of these but the build are taken several times (`--repeat`, default 5 up to 2,000 files, 3 up to
+ * 20,000, else 1) and the median of each is given. The last line is one JSON object; its ratios compare across machines.
  */
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +26,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, rea
 import { dirname, join } from 'node:path';
 import { repeatFiles, sampleFiles, type CorpusPosting } from '../src/lib/dataset/sample.ts';
 import { canonicalCompany } from '../src/lib/extract/company.ts';
+import { listFiles } from '../src/lib/posting/files.ts';
 
 if (!sharedPath('corpus')) {
   console.error('bench: ../shared/corpus must be beside this checkout');
@@ -34,7 +35,13 @@ if (!sharedPath('corpus')) {
 const ROOT = resolve(import.meta.dirname, '..');
 const ctx = loadContext(resolve(import.meta.dirname, '../content'));
 const parser = unified().use(remarkParse);
-const { values: flags } = parseArgs({ options: { postings: { type: 'string' }, site: { type: 'boolean', default: false }, repeat: { type: 'string' } } });
+const { values: flags } = parseArgs({
+  options: { postings: { type: 'string' }, site: { type: 'boolean', default: false }, repeat: { type: 'string' }, reference: { type: 'string' }, content: { type: 'string' } },
+});
+if (flags.reference !== undefined && flags.content !== undefined) {
+  console.log(JSON.stringify({ perSec: reference(flags.reference, flags.content) }));
+  process.exit(0);
+}
 if (flags.postings !== undefined) {
   const n = wholeNumber('--postings', flags.postings);
   await benchScale(n, flags.site, flags.repeat === undefined ? (n <= 2_000 ? 5 : n <= 20_000 ? 3 : 1) : wholeNumber('--repeat', flags.repeat));
@@ -94,6 +101,19 @@ function duMb(dir: string): number {
   return bytes / 1e6;
 }
 
+/**
+ * Posting files a second, on one thread, in this fresh process: remark-parse on each whole file (`remark`, the
+ * reference) or extraction on each body (`extract`). Reading the files is not timed.
+ */
+function reference(what: string, dir: string): number {
+  const texts = listFiles(dir).map((rel) => readFileSync(join(dir, rel), 'utf8'));
+  const bodies = texts.map((t) => t.replace(/^---\n[\s\S]*?\n---\n/, ''));
+  const fn = what === 'remark' ? (i: number) => parser.parse(texts[i]!) : (i: number) => extractPosting({ text: bodies[i]!, source: null, id: null }, ctx);
+  const start = performance.now();
+  for (let i = 0; i < texts.length; i++) fn(i);
+  return texts.length / ((performance.now() - start) / 1000);
+}
+
 /** The middle value (the mean of the middle two for an even count). */
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -114,34 +134,34 @@ async function benchScale(n: number, site: boolean, repeat: number) {
     writeFileSync(path, f.content);
   }
   console.error(`bench: ${files.length} posting files in ${content}`);
-  const bodies = files.map((f) => f.content.replace(/^---\n[\s\S]*?\n---\n/, ''));
-
-  const once = (fn: (i: number) => unknown) => {
-    const start = performance.now();
-    for (let i = 0; i < files.length; i++) fn(i);
-    return files.length / ((performance.now() - start) / 1000);
+  // The references run in a process of their own each round, as the data step does: a first pass, like its cold run.
+  const tsx = join(ROOT, 'node_modules/.bin/tsx');
+  const perSec = (what: string) => {
+    const r = spawnSync(tsx, [join(ROOT, 'scripts/bench.ts'), '--reference', what, '--content', content], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    if (r.status !== 0) throw new Error(`bench: the ${what} reference failed (exit ${r.status})`);
+    return (JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { perSec: number }).perSec;
   };
-  const remarkPerSec = once((i) => parser.parse(files[i]!.content));
-  const extractPerSec = once((i) => extractPosting({ text: bodies[i]!, source: null, id: null }, ctx));
-  console.error(`bench: remark-parse ${remarkPerSec.toFixed(0)}/s, extraction ${extractPerSec.toFixed(0)}/s (one thread)`);
 
   // The data step as `npm run data` runs it (its Node flags included), from package.json.
   const [bin, ...dataArgs] = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.data!.split(/\s+/);
   const dataCmd = (dir: string) => [join(ROOT, 'node_modules/.bin', bin!), ...dataArgs, '--content', dir, '--out', out, '--quiet'];
   const freshCache = () => mkdtempSync(join(work, 'cache-'));
   const changed = join(content, files[Math.floor(files.length / 2)]!.path);
-  // Each round: start-up on an empty folder, a cold run with an empty cache, then one file changes (a new line each
-  // round) and the run is repeated on that cache. The differences are taken within a round, so drift between rounds
-  // cancels out.
+  // Each round: remark-parse and extraction alone, start-up on an empty folder, a cold run with an empty cache, then one
+  // file changes (a new line each round) and the run is repeated on that cache. The differences are taken within a
+  // round, so drift between rounds cancels out.
   const rounds = Array.from({ length: repeat }, (_, round) => {
+    const remark = perSec('remark'), extract = perSec('extract');
+    console.error(`bench: remark-parse ${remark.toFixed(0)}/s, extraction ${extract.toFixed(0)}/s (one thread)`);
     const base = timed(dataCmd(empty), { ATLAS_CACHE_DIR: freshCache() }).sec;
     const cache = freshCache();
     const cold = timed(dataCmd(content), { ATLAS_CACHE_DIR: cache });
     appendFileSync(changed, `\nThis posting was edited for the benchmark (${round + 1}).\n`);
     const warm = timed(dataCmd(content), { ATLAS_CACHE_DIR: cache });
     console.error(`bench: data step cold ${cold.sec.toFixed(2)} s, warm ${warm.sec.toFixed(2)} s, empty-folder start-up ${base.toFixed(2)} s`);
-    return { base, cold, warm };
+    return { remark, extract, base, cold, warm };
   });
+  const remarkPerSec = median(rounds.map((r) => r.remark)), extractPerSec = median(rounds.map((r) => r.extract));
   const dataColdSec = Math.max(median(rounds.map((r) => r.cold.sec - r.base)), 0.001);
   const dataWarmSec = Math.max(median(rounds.map((r) => r.warm.sec - r.base)), 0);
 
