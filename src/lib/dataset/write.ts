@@ -1,4 +1,4 @@
-import { close, mkdirSync, open, writeFileSync, writev } from 'node:fs';
+import { close, mkdirSync, open, writev } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { buildAggregates } from './aggregates.ts';
@@ -44,14 +44,19 @@ const ROW_INDENT = '    ';
  */
 export function csvRecords(csv: string): string[] {
   const out: string[] = [];
-  let from = 0, quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv.charCodeAt(i);
-    if (c === 34) quoted = !quoted;
-    else if (c === 10 && !quoted) {
-      out.push(csv.slice(from, i));
-      from = i + 1;
+  // From line break to line break, skipping a quoted stretch whole when a quote comes first (from one quote to the
+  // next: a doubled quote closes and reopens it); a quote never closed runs to the end.
+  let from = 0, at = 0, quote = csv.indexOf('"');
+  for (let nl = csv.indexOf('\n'); nl !== -1; nl = csv.indexOf('\n', at)) {
+    if (quote !== -1 && quote < nl) {
+      const close = csv.indexOf('"', quote + 1);
+      if (close === -1) break;
+      at = close + 1;
+      quote = csv.indexOf('"', at);
+      continue;
     }
+    out.push(csv.slice(from, nl));
+    from = at = nl + 1;
   }
   out.push(csv.slice(from));
   return out;
@@ -169,7 +174,7 @@ export async function writeDatasets(dataset: Dataset, outDir: string, batches: B
     'filters/skill-months.json': JSON.stringify(skillMonths(dataset)) + '\n',
     ...Object.fromEntries(Object.entries(chartCsvs(aggregates, atlas)).map(([name, body]) => [`charts/${name}`, body])),
   };
-  for (const [name, body] of Object.entries(files)) writeFileSync(join(outDir, name), body);
+  for (const [name, body] of Object.entries(files)) writes.push(writePartsLater(join(outDir, name), [body]));
   await Promise.all(writes);
   return ['postings.json', 'postings.csv', 'posting_skills.csv', ...Object.keys(files)];
 }
