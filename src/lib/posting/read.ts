@@ -129,11 +129,11 @@ const PLAIN_HAZARD = / #|: |:$|\s$/;
 const NOT_TEXT = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL|[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 
 /**
- * The front matter as `yaml` reads it, when it is a plain mapping: every line a distinct lowercase key (no word
- * YAML reads as null or a boolean) and a text
- * value in a form whose text is plain to see ({@link PLAIN_LINE}); null for anything else (lists, nesting, comments,
- * blank lines, other quoting, values YAML reads as numbers or booleans), which `yaml` reads instead. Most heads are
- * plain, and `yaml` takes about 40 µs a head (a test compares the two on generated heads and every posting file).
+ * The front matter as `yaml` reads it, when it is a plain mapping: every line a distinct lowercase key (no word YAML
+ * reads as null or a boolean) and a text value in a form whose text is plain to see ({@link PLAIN_LINE}); null for
+ * anything else (lists, nesting, comments, blank lines, other quoting, values YAML reads as numbers or booleans),
+ * which `yaml` reads instead. Most heads are plain, and `yaml` takes about 40 µs a head (a test compares the two on
+ * generated heads and every posting file).
  */
 export function plainMapping(source: string): Record<string, string> | null {
   const out: Record<string, string> = {};
