@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../../src/lib/extract/clean.ts';
 import fc from 'fast-check';
-import { compiledSkill, extractSkills, guardSpans, matchAt } from '../../src/lib/extract/skills.ts';
+import { compileSkill, extractSkills, guardSpans, matchAt } from '../../src/lib/extract/skills.ts';
 import { skillFound } from '../../src/lib/eval/score.ts';
 import { sharedPath } from '../../src/lib/eval/corpus.ts';
 import { loadContext } from '../../src/lib/taxonomy.ts';
@@ -109,7 +109,7 @@ describe('word ends', () => {
     });
 
   it('are found the same with ASCII neighbours checked first as with the Unicode classes alone', () => {
-    const matchers = skills.map(compiledSkill);
+    const matchers = skills.map(compileSkill);
     fc.assert(fc.property(word, synonym, word, synonym, word, (a, s, b, t, c) => {
       const text = a + s.text + b + t.text + c;
       for (const i of [s.skill, t.skill]) {
@@ -124,7 +124,7 @@ describe('word ends', () => {
   });
 
   it('of guard phrases are found the same with ASCII neighbours checked first as with the Unicode classes alone', () => {
-    const guarded = skills.filter((s) => s.guards.length).map(compiledSkill);
+    const guarded = skills.filter((s) => s.guards.length).map(compileSkill);
     expect(guarded.length).toBeGreaterThan(5);
     const phrase = fc.record({ skill: fc.nat(guarded.length - 1), k: fc.nat(), upper: fc.boolean() }).map(({ skill, k, upper }) => {
       const { guards } = guarded[skill]!.skill;

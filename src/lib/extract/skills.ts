@@ -11,7 +11,7 @@
 import type { Skill } from '../taxonomy.ts';
 import type { SkillHit } from './types.ts';
 
-/** Every fixed RegExp this module uses (checked for ReDoS by test/extract/redos.test.ts). Per-skill ones are built by `compileSkill`. */
+/** Every fixed RegExp this module uses (checked for ReDoS by test/extract/redos.test.ts). Per-skill ones are built by {@link compileSkill}. */
 export const PATTERNS = {
   /** Characters to escape in a synonym. */
   special: /[.*+?^${}()|[\]\\]/g,
@@ -25,7 +25,8 @@ export const PATTERNS = {
   capitalisedRun: /^(?:[A-Z][\w&'’.-]{0,30})(?:[ \t]{1,3}(?:[A-Z&][\w&'’.-]{0,30}))*$/,
 };
 
-interface Compiled {
+/** A skill's matchers. */
+export interface Compiled {
   skill: Skill;
   /**
    * The skill's RegExp (global), built when first needed: the prefilter and `quick` do nearly all the matching, and
@@ -106,16 +107,6 @@ function synonymPattern(syn: string): string {
 }
 
 /**
- * Compile one skill to its matcher (exported for tests and for the ReDoS check).
- * @param skill a skill from skills.yml
- * @returns the synonym RegExp (global) and the guard RegExp (null when the skill has no guards)
- */
-export function compileSkill(skill: Skill): { re: RegExp; guard: RegExp | null } {
-  const { source, flags, guardSource } = skillPattern(skill);
-  return { re: new RegExp(source, flags), guard: guardSource === null ? null : new RegExp(guardSource, 'giu') };
-}
-
-/**
  * The lookbehind and lookaheads of word ends: with Unicode classes (what a word is), or with ASCII classes, which V8
  * compiles far faster and which decide alike wherever the neighbour is ASCII (see {@link matchAt}).
  */
@@ -182,7 +173,8 @@ interface Opening {
 
 const cache = new WeakMap<Skill[], CompiledTaxonomy>();
 
-function compile(skill: Skill): Compiled {
+/** One skill's matchers, apart from any taxonomy's (exported for tests and for the ReDoS check). */
+export function compileSkill(skill: Skill): Compiled {
   const { source, quickSource, flags, guardSource, quickGuardSource } = skillPattern(skill);
   const sticky = flags.replace('g', 'y');
   let re: RegExp | undefined, full: RegExp | undefined, guard: RegExp | undefined;
@@ -197,7 +189,7 @@ function compile(skill: Skill): Compiled {
 function compiled(skills: Skill[]): CompiledTaxonomy {
   let c = cache.get(skills);
   if (!c) {
-    const all = skills.map(compile);
+    const all = skills.map(compileSkill);
     const byKey: CompiledTaxonomy['byKey'] = new Map();
     const lengths = new Uint8Array(65536);
     skills.forEach((skill, i) => {
@@ -327,9 +319,6 @@ export function matchAt(c: Compiled, text: string, pos: number): RegExpExecArray
   const end = pos + (m?.[0].length ?? 0);
   return m && end < text.length && text.charCodeAt(end) > 0x7f ? execAt(c.sticky, text, pos) : m;
 }
-
-/** A skill's matchers, compiled apart from any taxonomy's (for tests: {@link matchAt} against its `sticky`). */
-export const compiledSkill = (skill: Skill): Compiled => compile(skill);
 
 /**
  * The first accepted match among `at`, the word starts where one of the skill's synonyms opens, ascending: the sticky
