@@ -21,10 +21,13 @@ export const TEXT_PAGES_MAX = 20_000;
 /** The file of posting texts the site's posting pages read (kept out of the published data). */
 export const TEXTS_FILE = 'posting-texts.jsonl';
 
-/** A row as postings.json publishes it: no text (see PostingRow.text), and whether its page shows the text. */
-function published(row: PostingRow, i: number): PostingRow {
+/**
+ * A row as postings.json publishes it: no text (see PostingRow.text), then whether its page shows the text, last: that
+ * depends on the row's place, and writeDatasets writes it there (this one is cut off at {@link SHOWN}).
+ */
+function published(row: PostingRow): PostingRow {
   const { text: _text, removed: _removed, ...rest } = row;
-  return { ...rest, textShown: i < TEXT_PAGES_MAX };
+  return { ...rest, textShown: true };
 }
 
 /** Rows laid out per papaparse call (a whole collection's file could pass V8's longest string). */
@@ -79,7 +82,7 @@ function layOut(postings: PostingRow[], memo: RowTexts | undefined): WrittenRow[
     const skills = records.some((r) => r.length) ? csvRecords(Papa.unparse({ fields: POSTING_SKILLS_FIELDS, data: records.flat() }, CSV_OPTIONS)).slice(1) : [];
     let k = 0;
     chunk.forEach((r, j) => {
-      const whole = JSON.stringify(published(r, 0));
+      const whole = JSON.stringify(published(r));
       const own = skills.slice(k, (k += records[j]!.length));
       rows[missing[from + j]!] = {
         json: Buffer.from(ROW_INDENT + whole.slice(0, whole.lastIndexOf(SHOWN))),

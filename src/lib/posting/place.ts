@@ -19,7 +19,7 @@ export function pointAt(text: string, offset: number): Point {
 export function keyPlace(text: string, keyPath: string[]): Point {
   const lines = frontMatterLines(text);
   if (lines[0]?.trim() !== '---') return { line: 1, column: 1 };
-  let end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  let end = lines.findIndex((l, i) => i > 0 && CLOSING_FENCE.test(l));
   if (end === -1) end = lines.length;
   const top = keyPattern(`^(["']?)`, keyPath[0] ?? '', '\\1\\s*:');
   const at = lines.findIndex((l, i) => i > 0 && i < end && top.test(l));
@@ -34,6 +34,9 @@ export function keyPlace(text: string, keyPath: string[]): Point {
   }
   return { line: at + 1, column: 1 };
 }
+
+/** A line that closes front matter. */
+const CLOSING_FENCE = /^(---|\.\.\.)\s*$/;
 
 const keyPatterns = new Map<string, RegExp>();
 
@@ -55,7 +58,7 @@ function frontMatterLines(text: string): string[] {
     const nl = text.indexOf('\n', start);
     const line = text.slice(start, nl === -1 ? text.length : nl);
     lines.push(line.endsWith('\r') && nl !== -1 ? line.slice(0, -1) : line);
-    if (nl === -1 || (lines.length > 1 && /^(---|\.\.\.)\s*$/.test(lines.at(-1)!)) || lines[0]!.trim() !== '---') break;
+    if (nl === -1 || (lines.length > 1 && CLOSING_FENCE.test(lines.at(-1)!)) || lines[0]!.trim() !== '---') break;
     start = nl + 1;
   }
   return lines;
