@@ -8,9 +8,9 @@
  * thread and a helper thread per further core. `--serial` keeps it on this thread, `--no-cache` ignores the cache: the
  * output is the same.
  *
- * `npm run data` (and `npm run build`) give Node two V8 flags, which hold for the whole process, helper threads
- * included. They are set on the command line: changing a V8 flag from inside the process (v8.setFlagsFromString) once
- * regexes exist crashed one run in four.
+ * `npm run data` (which `npm run build` runs first) gives Node two V8 flags, which hold for the whole process, helper
+ * threads included. They are set on the command line: changing a V8 flag from inside the process
+ * (v8.setFlagsFromString) once regexes exist crashed one run in four.
  * - `--no-regexp-tier-up`: V8 runs a new RegExp in its interpreter first and compiles it to machine code on its second
  *   use. Extraction's regexes nearly all run thousands of times, so compiling them once, at first use, is less work:
  *   1,000 files cold took 55 ms less (0.76 against 0.82 s), 10,000 the same.
