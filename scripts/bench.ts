@@ -135,9 +135,8 @@ async function benchScale(n: number, site: boolean, repeat: number) {
   }
   console.error(`bench: ${files.length} posting files in ${content}`);
   // The references run in a process of their own each round, as the data step does: a first pass, like its cold run.
-  const tsx = join(ROOT, 'node_modules/.bin/tsx');
   const perSec = (what: string) => {
-    const r = spawnSync(tsx, [join(ROOT, 'scripts/bench.ts'), '--reference', what, '--content', content], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/bench.ts'), '--reference', what, '--content', content], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     if (r.status !== 0) throw new Error(`bench: the ${what} reference failed (exit ${r.status})`);
     return (JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { perSec: number }).perSec;
   };

@@ -1,7 +1,7 @@
 /**
  * `npm run corpus-sample -- --out DIR [--limit N] [--corpus hn-2026.jsonl]`: write posting files generated from a
  * real-postings corpus in ../shared/corpus (read at run time) into DIR, which must be outside this repository.
- * Then: `CONTENT_DIR=DIR npx tsx scripts/data.ts --out /tmp/corpus-data` (or `CONTENT_DIR=DIR npm run build`).
+ * Then: `npm run data -- --content DIR --out /tmp/corpus-data` (or `CONTENT_DIR=DIR npm run build`).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';

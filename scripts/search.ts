@@ -1,5 +1,5 @@
 /**
- * `tsx scripts/search.ts [DIST]` (the last step of `npm run build`): the search index, dist/pagefind/, built with
+ * `node scripts/search.ts [DIST]` (the last step of `npm run build`): the search index, dist/pagefind/, built with
  * Pagefind's Node API from one record per posting (its fields; src/lib/site/search.ts) rather than by crawling every
  * page of dist/, which at 100,000 postings held 11.6 GB. Reads the dataset where the site did ($SITE_DATA_DIR, else
  * public/data); `BASE_PATH` prefixes the result links as it does the site's.

@@ -8,7 +8,7 @@ import { ROOT, postingFile, postingText, put, tempContent } from '../posting/hel
 /** Run the data step on a content folder; its exit code and what it printed to stderr. */
 function dataStep(content: string) {
   const out = mkdtempSync(join(tmpdir(), 'atlas-msg-out-'));
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/data.ts'), '--content', content, '--out', out, '--no-cache', '--texts', join(out, 'texts')], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/data.ts'), '--content', content, '--out', out, '--no-cache', '--texts', join(out, 'texts')], { cwd: ROOT, encoding: 'utf8' });
   return { status: r.status, stderr: r.stderr };
 }
 

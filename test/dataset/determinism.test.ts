@@ -17,7 +17,7 @@ describe('same input, same bytes, on every machine', () => {
     });
     const run = (lang: string, cwd: string) => {
       const out = mkdtempSync(join(tmpdir(), 'atlas-locale-out-'));
-      const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/data.ts'), '--content', content, '--out', out, '--no-cache', '--quiet'], {
+      const r = spawnSync(process.execPath, [join(ROOT, 'scripts/data.ts'), '--content', content, '--out', out, '--no-cache', '--quiet'], {
         cwd, encoding: 'utf8', env: { ...process.env, LANG: lang, LC_ALL: lang, INIT_CWD: cwd },
       });
       expect(r.status, r.stderr).toBe(0);

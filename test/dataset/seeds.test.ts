@@ -15,7 +15,7 @@ const contentDir = join(root, 'content/postings');
 /** Run the data step as a person would, into a fresh folder; returns the folder. */
 function runDataStep(): string {
   const out = mkdtempSync(join(tmpdir(), 'atlas-data-'));
-  execFileSync(join(root, 'node_modules/.bin/tsx'), ['scripts/data.ts', '--content', contentDir, '--out', out], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/data.ts', '--content', contentDir, '--out', out], { cwd: root, stdio: 'pipe' });
   return out;
 }
 

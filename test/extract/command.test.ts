@@ -5,12 +5,11 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
 /** The keys of the extract contract, in the order DESIGN.md prints them. */
 const CONTRACT = ['source', 'id', 'title', 'company', 'level', 'roleFamily', 'isMlRole', 'pay', 'remote', 'locations', 'posted', 'captured', 'skills', 'overridden'];
 
 const run = (args: string[], input?: string) =>
-  spawnSync(tsx, ['scripts/extract.ts', ...args], { cwd: root, input, encoding: 'utf8' });
+  spawnSync(process.execPath, ['scripts/extract.ts', ...args], { cwd: root, input, encoding: 'utf8' });
 
 describe('the extract command', () => {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-extract-'));

@@ -17,10 +17,10 @@ export async function mirror(intercept?: Intercept) {
 export const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
   res.writeHead(status, { 'Content-Type': 'text/plain', ...headers }).end(typeof body === 'string' ? body : JSON.stringify(body));
 
-/** Run `npm run import -- …` (scripts/import.ts under tsx) without blocking this process, so an in-process mirror can answer. */
+/** Run `npm run import -- …` (scripts/import.ts, run by this Node) without blocking this process, so an in-process mirror can answer. */
 export function runImport(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/import.ts'), ...args], {
+    execFile(process.execPath, [join(ROOT, 'scripts/import.ts'), ...args], {
       cwd: ROOT, encoding: 'utf8', env: { ...process.env, INIT_CWD: ROOT, FORCE_COLOR: '0', ...env }, timeout: 300_000, maxBuffer: 64 * 1024 * 1024,
     }, (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
   });

@@ -50,10 +50,9 @@ export function postingFile(fm: Record<string, string>, body: string): string {
   return `---\n${Object.entries(fm).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n${body}`;
 }
 
-/** Run a script of scripts/ with tsx; returns exit code, stdout and stderr. */
+/** Run a script of scripts/ as npm does (Node runs the TypeScript); returns exit code, stdout and stderr. */
 export function runScript(script: string, args: string[], input?: string, env: Record<string, string> = {}) {
-  const tsx = join(ROOT, 'node_modules/.bin/tsx');
-  const r = spawnSync(tsx, [join(ROOT, 'scripts', script), ...args], {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', script), ...args], {
     cwd: ROOT, input: input ?? '', encoding: 'utf8', env: { ...process.env, INIT_CWD: ROOT, FORCE_COLOR: '0', ...env }, timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, out: r.stdout + r.stderr };

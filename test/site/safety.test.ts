@@ -74,7 +74,7 @@ describe('site safety: posting text and front matter are shown as text everywher
     put(postings, 'evil-corp/staff-machine-learning-engineer.md', postingFile({ title: JSON.stringify(TITLE), company: 'Evil Corp', captured: '2026-02-01', url: 'https://evil.example/jobs/1' }, BODY));
     const env = { ...process.env, CONTENT_DIR: postings, SITE_DATA_DIR: join(root, 'data'), FORCE_COLOR: '0' };
     const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
-    const data = spawnSync(bin('tsx'), ['scripts/data.ts', '--content', postings, '--out', join(root, 'data')], { cwd: ROOT, env, encoding: 'utf8' });
+    const data = spawnSync(process.execPath, ['scripts/data.ts', '--content', postings, '--out', join(root, 'data')], { cwd: ROOT, env, encoding: 'utf8' });
     expect(data.status, data.stderr).toBe(0);
     const dist = join(root, 'dist');
     const build = spawnSync(bin('astro'), ['build', '--outDir', dist], { cwd: ROOT, env, encoding: 'utf8', timeout: 600_000 });

@@ -1,6 +1,6 @@
 /**
  * Screenshot pages of a built site with Debian's Chromium (a tool for looking, not a test):
- * `npx tsx test/site/screenshots.ts [DIST] [OUTDIR] [path ...]` — desktop and phone widths, full page (FULL_PAGE=0: the first screenful only).
+ * `node test/site/screenshots.ts [DIST] [OUTDIR] [path ...]` — desktop and phone widths, full page (FULL_PAGE=0: the first screenful only).
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';

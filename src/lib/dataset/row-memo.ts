@@ -43,8 +43,12 @@ export class RowMemo {
   private readonly used = new Set<string>();
   private damaged = false;
 
+  /** Where the rows are kept. */
+  readonly file: string;
+
   /** @param file where the rows are kept (read now if it exists) */
-  constructor(readonly file: string) {
+  constructor(file: string) {
+    this.file = file;
     if (existsSync(file)) this.read();
   }
 

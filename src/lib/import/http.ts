@@ -11,13 +11,16 @@ export const USER_AGENT = 'ml-roles-atlas-importer/0.1 (+https://github.com/ml-r
 
 /** A request that failed for good: the URL, and why in words a person can act on. */
 export class FetchError extends Error {
-  constructor(
-    readonly url: string,
-    readonly reason: string,
-    /** The HTTP status, when the server answered. */
-    readonly status: number | null = null,
-  ) {
+  readonly url: string;
+  readonly reason: string;
+  /** The HTTP status, when the server answered. */
+  readonly status: number | null;
+
+  constructor(url: string, reason: string, status: number | null = null) {
     super(`${url}: ${reason}`);
+    this.url = url;
+    this.reason = reason;
+    this.status = status;
     this.name = 'FetchError';
   }
 }
@@ -48,8 +51,13 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 }
 
 class RetryableError extends Error {
-  constructor(readonly failure: FetchError, readonly waitMs: number | null) {
+  readonly failure: FetchError;
+  readonly waitMs: number | null;
+
+  constructor(failure: FetchError, waitMs: number | null) {
     super(failure.message);
+    this.failure = failure;
+    this.waitMs = waitMs;
   }
 }
 

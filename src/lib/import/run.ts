@@ -50,8 +50,14 @@ export interface AdmitOptions {
 export class Admitter {
   readonly report: RunReport = emptyReport();
   private readonly existing: ExistingContent;
+  private readonly ctx: ExtractContext;
+  private readonly contentDir: string;
+  private readonly options: AdmitOptions;
 
-  constructor(private readonly ctx: ExtractContext, private readonly contentDir: string, private readonly options: AdmitOptions = {}) {
+  constructor(ctx: ExtractContext, contentDir: string, options: AdmitOptions = {}) {
+    this.ctx = ctx;
+    this.contentDir = contentDir;
+    this.options = options;
     this.existing = loadExisting(contentDir, ctx);
   }
 
