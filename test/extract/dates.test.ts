@@ -43,6 +43,14 @@ describe('dates', () => {
     ]) expect(extractDates(t, null).posted, t).toBeNull();
   });
 
+  it('reads only written dates, never a word relative to a capture date it may not have', () => {
+    // "tomorrow" once won over the written date, and without a capture date resolved against a stand-in year.
+    expect(extractDates('Posted: tomorrow March 4', null).posted).toBeNull();
+    expect(extractDates('Posted: tomorrow March 4', '2025-06-15').posted).toBe('2025-03-04');
+    expect(extractDates('Posted Jan 5, 2025 tonight', null).posted).toBe('2025-01-05');
+    expect(extractDates('Posted: +2 days Jan 5 2025', null).posted).toBe('2025-01-05');
+  });
+
   it('is null when nothing is dated (seed 002)', () => {
     expect(extractDates(seed('staff-machine-learning-engineer.md'), null)).toEqual({ posted: null, captured: null, evidence: [] });
   });

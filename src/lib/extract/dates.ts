@@ -53,10 +53,15 @@ function shift(date: string, n: number, unit: string, sign: 1 | -1): string {
   return fmt(d);
 }
 
-/** One absolute date that chrono reads fully (day, month and year written, or year from the reference). */
+/**
+ * One absolute date that chrono reads fully (day, month and year written, or year from the reference). Chrono's strict
+ * English parsers read written dates only; its casual ones also read words relative to the reference ("tomorrow",
+ * "tonight", "+2 days", "end of March"), and with no capture date that reference is a stand-in, so "Jan 5 tonight"
+ * came out as 2000-01-01. The strict set is also a third of the regexes to compile on a thread's first date.
+ */
 function absoluteDate(s: string, ref: string | null): { date: string; text: string; index: number } | null {
   const refDate = ref ? parseIso(ref) : new Date(Date.UTC(2000, 0, 1));
-  for (const r of chrono.parse(s, { instant: refDate, timezone: 0 }, { forwardDate: false })) {
+  for (const r of chrono.strict.parse(s, { instant: refDate, timezone: 0 }, { forwardDate: false })) {
     const c = r.start;
     if (!c.isCertain('day') || !c.isCertain('month')) continue;
     if (!c.isCertain('year') && !ref) continue;
