@@ -158,7 +158,11 @@ function spanPlace(p: LoadedPosting, span: string): Point {
   return at === -1 ? { line: p.bodyLine, column: 1 } : pointAt(text, at);
 }
 
-const usd = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
+/**
+ * Dollars in whole units with thousands commas, as `toLocaleString('en-US')` writes them: spelled out, because the
+ * first locale-aware format of a run loads ICU's number data (about 10 ms), which the data step needs for nothing else.
+ */
+const usd = (n: number) => `$${String(Math.round(n)).replace(/\B(?=(?:\d{3})+$)/g, ',')}`;
 
 /** Warnings about what extraction read from one posting: pay out of range, pay reversed, no rate, dates out of order. */
 function resultChecks(p: LoadedPosting, ctx: ExtractContext): void {
