@@ -402,29 +402,53 @@ export interface SkillMonths {
   families: { family: string; totals: number[]; k: Record<string, [number, number][]> }[];
 }
 
+/**
+ * Rows per month of `axis` (dated ones only), and for each of `ids` the rows naming it (a row once per skill): the
+ * counts a share trend starts from, without the shares, which the skill comparison works out in the browser.
+ */
+function monthlySkillCounts(rows: PostingRow[], axis: TimeAxis, ids: string[]): { totals: number[]; k: Map<string, number[]> } {
+  const index = new Map(axis.months.map((m, i) => [m, i]));
+  const totals = axis.months.map(() => 0);
+  const k = new Map(ids.map((id) => [id, axis.months.map(() => 0)]));
+  for (const r of rows) {
+    const m = monthOf(r);
+    const i = m === null ? undefined : index.get(m);
+    if (i === undefined) continue;
+    totals[i]! += 1;
+    for (const id of new Set(r.skills.map((s) => s.id))) {
+      const counts = k.get(id);
+      if (counts) counts[i]! += 1;
+    }
+  }
+  return { totals, k };
+}
+
 /** The skill comparison's table. */
 export function skillMonths(dataset: Dataset, minN = 3): SkillMonths {
-  const ids = skillDemand(dataset).skills.filter((s) => s.n >= minN).map((s) => s.id);
+  const demand = skillDemand(dataset).skills.filter((s) => s.n >= minN);
+  const ids = demand.map((s) => s.id);
   const axis = mlAxis(dataset);
-  const trend = skillShareTrend(dataset, { skillIds: ids, axis });
-  const labels = new Map(trend.series.map((s) => [s.key, s.label]));
+  const ml = mlRows(dataset);
+  const all = monthlySkillCounts(ml, axis, ids);
   const families = ML_FAMILIES.flatMap((family) => {
-    const sub: Dataset = { ...dataset, postings: dataset.postings.filter((r) => r.roleFamily === family) };
-    const t = skillShareTrend(sub, { skillIds: ids, axis, labels });
+    const t = monthlySkillCounts(ml.filter((r) => r.roleFamily === family), axis, ids);
     if (t.totals.every((n) => n === 0)) return [];
     const k: Record<string, [number, number][]> = {};
-    for (const s of t.series) {
-      const pairs = s.points.flatMap((p, i): [number, number][] => (p.k > 0 ? [[i, p.k]] : []));
-      if (pairs.length > 0) k[s.key] = pairs;
+    for (const id of ids) {
+      const pairs = t.k.get(id)!.flatMap((count, i): [number, number][] => (count > 0 ? [[i, count]] : []));
+      if (pairs.length > 0) k[id] = pairs;
     }
     return [{ family, totals: t.totals, k }];
   });
   return {
-    months: trend.axis.months,
-    lastPartial: trend.axis.lastPartial,
+    months: axis.months,
+    lastPartial: axis.lastPartial,
     thresholds: TIME_THRESHOLDS,
-    totals: trend.totals,
-    skills: trend.series.map((s) => ({ id: s.key, label: s.label, n: s.k, k: s.points.map((p) => p.k) })),
+    totals: all.totals,
+    skills: demand.map(({ id, label }) => {
+      const k = all.k.get(id)!;
+      return { id, label, n: k.reduce((a, b) => a + b, 0), k };
+    }),
     families,
   };
 }
