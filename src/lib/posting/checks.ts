@@ -13,7 +13,7 @@ import { fail, note } from './read.ts';
 import type { LoadedPosting } from './loaded.ts';
 import { placeProblems } from './names.ts';
 import { keyPlace, pointAt } from './place.ts';
-import { DuplicateIndex, type DupKey } from './duplicates.ts';
+import { duplicateMatches, type DupKey, type DuplicateMemo } from './duplicates.ts';
 import { compareText } from '../collate.ts';
 
 /** Largest posting file accepted, in bytes (1 MB). */
@@ -141,8 +141,11 @@ function dateOf(p: LoadedPosting): string | null {
   return x ? x.posted ?? x.captured : p.frontMatter?.posted ?? p.frontMatter?.captured ?? null;
 }
 
+/** What the checks on one posting's extraction read of it. */
+type Extracted = Pick<LoadedPosting, 'file' | 'result' | 'bodyLine' | 'frontMatter'>;
+
 /** Where a span of (cleaned) text sits in the file, or the body's first line when it cannot be found verbatim. */
-function spanPlace(p: LoadedPosting, span: string): Point {
+function spanPlace(p: Extracted, span: string): Point {
   const text = String(p.file.value ?? '');
   // Where line `bodyLine - 1` ends (what splitting the whole text into lines and joining the first ones gives).
   let bodyStart = 0;
@@ -164,8 +167,11 @@ function spanPlace(p: LoadedPosting, span: string): Point {
  */
 const usd = (n: number) => `$${String(Math.round(n)).replace(/\B(?=(?:\d{3})+$)/g, ',')}`;
 
-/** Warnings about what extraction read from one posting: pay out of range, pay reversed, no rate, dates out of order. */
-function resultChecks(p: LoadedPosting, ctx: ExtractContext): void {
+/**
+ * Warnings about what extraction read from one posting: pay out of range, pay reversed, no rate, dates out of order.
+ * They depend on the file alone, so they are part of its outcome (collection.ts), cached with it.
+ */
+export function resultChecks(p: Extracted, ctx: ExtractContext): void {
   const x = p.result?.extraction;
   if (!x) return;
   const text = String(p.file.value ?? '');
@@ -193,13 +199,14 @@ function resultChecks(p: LoadedPosting, ctx: ExtractContext): void {
 }
 
 /**
- * Checks across files: duplicates (an error on the later file) and reposts (a warning), and per-posting warnings on
- * what extraction read (pay out of range, posted after captured). Adds messages to each posting's file.
+ * Checks across files: duplicates (an error on the later file) and reposts (a warning). Adds messages to each
+ * posting's file.
  * @param loaded every posting of the collection, after extraction
  * @param ctx taxonomy and rates
+ * @param memo relations found by earlier runs, by the postings they were found among (the data step keeps them in
+ *   its cache; see {@link duplicateMatches})
  */
-export function collectionChecks(loaded: LoadedPosting[], ctx: ExtractContext): void {
-  for (const p of loaded) resultChecks(p, ctx);
+export function collectionChecks(loaded: LoadedPosting[], ctx: ExtractContext, memo?: DuplicateMemo): void {
   // Earliest first (undated last, then by path): the later of two matching postings carries the message. Dates are
   // ISO (YYYY-MM-DD, or YYYY-MM for a month), whose order is their code units'.
   const candidates = loaded
@@ -209,23 +216,26 @@ export function collectionChecks(loaded: LoadedPosting[], ctx: ExtractContext): 
       return { p, date, order: date ?? '9999' };
     })
     .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : compareText(a.p.rel, b.p.rel)));
-  const index = new DuplicateIndex();
-  for (const { p, date } of candidates) {
+  const matches = duplicateMatches(candidates.map(({ p, date }): DupKey => {
     const fm = p.frontMatter!;
-    const key: DupKey = {
+    return {
       id: p.id,
       company: p.result?.extraction.company ?? canonicalCompany(fm.company, ctx.companies),
       title: fm.title,
       url: fm.url ?? null,
       date,
       text: p.body,
+      identity: p.cacheKey,
     };
-    const match = index.findAndAdd(key);
+  }), memo);
+  candidates.forEach(({ p }, i) => {
+    const fm = p.frontMatter!;
+    const match = matches[i];
     const text = String(p.file.value ?? '');
     if (match?.kind === 'duplicate') {
       fail(p.file, `${match.reason}: keep one of the two files`, keyPlace(text, [fm.url && match.reason.includes('same url') ? 'url' : 'title']), 'duplicate');
     } else if (match?.kind === 'repost') {
       warn(p.file, match.reason, keyPlace(text, ['title']), 'repost');
     }
-  }
+  });
 }

@@ -5,12 +5,14 @@ import { extractPosting, type ExtractResult } from '../extract/index.ts';
 import { tidied } from '../extract/clean.ts';
 import { payMentionOf } from '../extract/pay.ts';
 import type { ExtractContext } from '../taxonomy.ts';
-import { collectionChecks, decodeFile, fileChecks, fileText } from './checks.ts';
+import { collectionChecks, decodeFile, fileChecks, fileText, resultChecks } from './checks.ts';
 import type { LoadedPosting } from './loaded.ts';
 import { note, readPosting } from './read.ts';
 import type { FrontMatter } from './schema.ts';
-import { entryKey, type ResultCache } from './cache.ts';
+import { entryKey, ResultCache } from './cache.ts';
+import type { DupMatch, DuplicateMemo } from './duplicates.ts';
 import { listFiles } from './files.ts';
+import type { ReadAhead } from './read-ahead.ts';
 
 export type { LoadedPosting } from './loaded.ts';
 export { listFiles } from './files.ts';
@@ -82,6 +84,9 @@ export function unpackOutcome(s: StoredOutcome, text: string): FileOutcome {
 
 export { fileText } from './checks.ts';
 
+/** The folder of the stored relations under the cache's fingerprint (which changes with the code that finds them). */
+const RELATIONS = 'matches';
+
 /** Where extraction says a posting came from: its place in a content tree, the same from any folder or machine. */
 export const sourceOf = (rel: string) => `content/postings/${rel}`;
 
@@ -103,6 +108,7 @@ export function processFile(rel: string, bytes: Buffer, ctx: ExtractContext, tex
     ? null
     : extractPosting({ text: posting.body, source: sourceOf(rel), id, frontMatter: posting.frontMatter }, ctx);
   const payMention = result && payMentionOf(result.extraction.pay, result.extraction.overridden, result.cleaned.text);
+  resultChecks({ file: posting.file, result, bodyLine: posting.bodyLine, frontMatter: posting.frontMatter }, ctx);
   return { frontMatter: posting.frontMatter, body: posting.body, bodyLine: posting.bodyLine, messages: plain(posting.file), result, payMention };
 }
 
@@ -165,6 +171,11 @@ export interface LoadOptions {
   compute?: BulkCompute | undefined;
   /** The files under the folder, as {@link listFiles} gives them, when the caller has listed them already. */
   rels?: string[] | undefined;
+  /**
+   * The folder being listed, read and hashed on a helper thread (read-ahead.ts): for a run with a cache, which reads
+   * and hashes every file to find the few it does not hold.
+   */
+  ahead?: ReadAhead | undefined;
 }
 
 /**
@@ -192,7 +203,7 @@ export function loadCollection(dir: string, ctx: ExtractContext, displayRoot = p
 export async function loadCollectionCached(dir: string, ctx: ExtractContext, displayRoot: string, options: LoadOptions): Promise<LoadedPosting[]> {
   const { cache, compute } = options;
   type File = { rel: string; path: string; bytes?: Buffer; text?: string; key?: string; outcome?: FileOutcome };
-  const files: File[] = (options.rels ?? listFiles(dir)).map((rel) => ({ rel, path: join(dir, rel) }));
+  const files: File[] = (options.rels ?? (options.ahead ? await options.ahead.rels : listFiles(dir))).map((rel) => ({ rel, path: join(dir, rel) }));
   const read = (f: File): Required<Omit<File, 'outcome'>> & File => {
     f.bytes ??= readFileSync(f.path);
     f.text ??= fileText(f.bytes);
@@ -204,13 +215,24 @@ export async function loadCollectionCached(dir: string, ctx: ExtractContext, dis
   const cold = (cache?.size ?? 0) === 0;
   if (cold) compute?.prepare?.(files.map(({ rel, path }) => ({ rel, path })));
   else {
-    for (const f of files) {
+    const lookUp = (f: File) => {
       const stored = cache!.get(read(f).key);
-      if (!stored) continue;
+      if (!stored) return;
       f.outcome = unpackOutcome(stored, f.text!);
       // Done with its bytes: a hundred thousand files' would be held to the end for nothing.
       f.bytes = undefined;
+    };
+    // Files the helper thread read come with their bytes and key; any it did not are read here.
+    if (options.ahead) {
+      for await (const batch of options.ahead.files()) {
+        for (const [i, got] of batch) {
+          const f = files[i]!;
+          if (got) Object.assign(f, got);
+          lookUp(f);
+        }
+      }
     }
+    for (const f of files) if (!f.key) lookUp(f);
   }
   const todo = cold ? files : files.filter((f) => !f.outcome);
   const local = (i: number) => {
@@ -232,7 +254,12 @@ export async function loadCollectionCached(dir: string, ctx: ExtractContext, dis
   }
   cache?.flush();
   const shown = shownPaths(displayRoot, dir);
-  return finish(files.map((f) => Object.assign(materialise(f.rel, shown(f.rel, f.path), f.text!, f.outcome!), { cacheKey: f.key! })), ctx);
+  // The relations between postings, kept beside the per-file entries (under the same fingerprint): a rerun compares
+  // only the postings that can relate to a file that changed.
+  const relations = cache && new ResultCache<(DupMatch | null)[]>(join(cache.root, 'relations'), RELATIONS);
+  const loaded = finish(files.map((f) => Object.assign(materialise(f.rel, shown(f.rel, f.path), f.text!, f.outcome!), { cacheKey: f.key! })), ctx, relations);
+  relations?.flush();
+  return loaded;
 }
 
 /**
@@ -249,8 +276,8 @@ function shownPaths(displayRoot: string, dir: string): (rel: string, full: strin
 }
 
 /** The checks across files, then no extraction for a file that has errors. */
-function finish(loaded: LoadedPosting[], ctx: ExtractContext): LoadedPosting[] {
-  collectionChecks(loaded, ctx);
+function finish(loaded: LoadedPosting[], ctx: ExtractContext, relations?: DuplicateMemo): LoadedPosting[] {
+  collectionChecks(loaded, ctx, relations);
   for (const p of loaded) if (hasErrors(p.file)) p.result = null;
   return loaded;
 }

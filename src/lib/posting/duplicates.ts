@@ -7,6 +7,8 @@
  * normalised words) and must be at least {@link SIMILAR}. Texts shorter than three words compare their word sets.
  */
 
+import { hash } from 'node:crypto';
+
 /** Jaccard similarity at or above which two texts count as the same text. */
 export const SIMILAR = 0.9;
 /** Days apart within which a match is a duplicate rather than a repost. */
@@ -64,6 +66,11 @@ export interface DupKey {
   date: string | null;
   /** The posting text (the body as pasted). */
   text: string;
+  /**
+   * What the posting was made from, when known: the same identity means the same company, title, url, date and text
+   * (the data step gives each file's cache key: its path and bytes, under the fingerprint of the code and taxonomy).
+   */
+  identity?: string | undefined;
 }
 
 interface Entry extends DupKey {
@@ -134,16 +141,19 @@ function folder(): (s: string) => string {
   };
 }
 
-function prepare(key: DupKey, textIds: TextIds, fold: (s: string) => string): Entry {
-  const textId = textIds.of(key.text);
+/** The keys a posting is bucketed by: its company and title folded, its url normalised. */
+type Keys = Pick<Entry, 'companyKey' | 'titleKey' | 'urlKey'>;
+
+function keysOf(key: DupKey, fold: (s: string) => string): Keys {
   return {
-    ...key,
-    textId,
     companyKey: key.company ? fold(key.company) : null,
     titleKey: key.title ? fold(key.title) : null,
     urlKey: key.url ? normaliseUrl(key.url) : null,
-    day: dayOf(key.date),
   };
+}
+
+function prepare(key: DupKey, textIds: TextIds, fold: (s: string) => string, keys = keysOf(key, fold)): Entry {
+  return { ...key, textId: textIds.of(key.text), ...keys, day: dayOf(key.date) };
 }
 
 /** How a posting relates to an earlier one, before it is put in words (most relations found are never reported). */
@@ -200,7 +210,7 @@ function described(r: Relation): DupMatch {
 const FAR = -1;
 
 /** The bucket of postings that can share text with this one: same company and same title. */
-const textKey = (e: Entry) => (e.companyKey && e.titleKey ? `${e.companyKey}\u0000${e.titleKey}` : null);
+const textKey = (e: Keys) => (e.companyKey && e.titleKey ? `${e.companyKey}\u0000${e.titleKey}` : null);
 
 /**
  * An index of postings seen so far, bucketed by company + title and by url, so a new posting is compared only with
@@ -243,7 +253,11 @@ export class DuplicateIndex {
 
   /** {@link find}, then {@link add}: a collection checked in date order, each posting against those before it. */
   findAndAdd(key: DupKey): DupMatch | null {
-    const e = prepare(key, this.textIds, this.fold);
+    return this.findAndPut(prepare(key, this.textIds, this.fold));
+  }
+
+  /** {@link findAndAdd} for a posting prepared already (by {@link duplicateMatches}, with its own text numbers). */
+  findAndPut(e: Entry): DupMatch | null {
     const m = this.match(e);
     this.put(e);
     return m;
@@ -278,4 +292,58 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Relations found before, by the postings they were found among (see {@link duplicateMatches}). */
+export interface DuplicateMemo {
+  get(signature: string): (DupMatch | null)[] | undefined;
+  set(signature: string, matches: (DupMatch | null)[]): void;
+}
+
+/**
+ * What {@link DuplicateIndex.findAndAdd} gives each posting of `keys` in turn (the order they are checked in),
+ * worked out group by group. A posting can only relate to one that shares its company and title, or its url, so the
+ * collection falls into groups linked that way, each settled on its own: a posting alone in its group relates to
+ * nothing, and a group whose postings all have the identities they had when `memo` learned its relations (the same
+ * files, in the same order, nothing added or gone) has those relations still. After one file changes, only its
+ * group is compared again.
+ */
+export function duplicateMatches(keys: DupKey[], memo?: DuplicateMemo): (DupMatch | null)[] {
+  const textIds = new TextIds(), fold = folder();
+  const bucketed = keys.map((k) => keysOf(k, fold));
+  // Union-find over the shared company + title and url keys; each group is listed in checking order.
+  const parent = keys.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const firstWith = new Map<string, number>();
+  const link = (key: string, i: number) => {
+    const j = firstWith.get(key);
+    if (j === undefined) firstWith.set(key, i);
+    else parent[root(i)] = root(j);
+  };
+  bucketed.forEach((b, i) => {
+    const t = textKey(b);
+    if (t) link(`t${t}`, i);
+    if (b.urlKey) link(`u${b.urlKey}`, i);
+  });
+  const groups = new Map<number, number[]>();
+  keys.forEach((_, i) => push(groups, root(i), i));
+  const out: (DupMatch | null)[] = keys.map(() => null);
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const ids = memo ? members.map((i) => keys[i]!.identity) : [];
+    const signature = memo && ids.every((id) => id !== undefined) ? hash('sha256', ids.join('\n')) : undefined;
+    const known = signature === undefined ? undefined : memo!.get(signature);
+    if (known?.length === members.length) {
+      members.forEach((i, k) => (out[i] = known[k]!));
+      continue;
+    }
+    const index = new DuplicateIndex();
+    const found = members.map((i) => index.findAndPut(prepare(keys[i]!, textIds, fold, bucketed[i])));
+    members.forEach((i, k) => (out[i] = found[k]!));
+    if (signature !== undefined) memo!.set(signature, found);
+  }
+  return out;
 }
