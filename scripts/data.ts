@@ -24,6 +24,7 @@ import { join, resolve } from 'node:path';
 import { cacheDir, fingerprint, ResultCache } from '../src/lib/posting/cache.ts';
 import { listFiles } from '../src/lib/posting/files.ts';
 import { inWorkers } from '../src/lib/posting/parallel.ts';
+import { readAhead } from '../src/lib/posting/read-ahead.ts';
 import type { StoredOutcome } from '../src/lib/posting/collection.ts';
 
 const { values } = parseArgs({
@@ -46,9 +47,12 @@ if (!statSync(contentDir, { throwIfNoEntry: false })?.isDirectory()) {
   process.exit(1);
 }
 // With nothing cached, the helper threads start now, so that loading their code overlaps this thread loading its own
-// (the modules below are imported only after this; static imports would load first).
-const rels = listFiles(contentDir);
-if ((cache?.size ?? 0) === 0) compute?.prepare?.(rels.map((rel) => ({ rel, path: join(contentDir, rel) })));
+// (the modules below are imported only after this; static imports would load first). With a cache, a helper thread
+// lists, reads and hashes the files meanwhile, to find the few the cache does not hold.
+const cold = (cache?.size ?? 0) === 0;
+const rels = cold ? listFiles(contentDir) : undefined;
+const ahead = cold ? undefined : readAhead(contentDir);
+if (rels) compute?.prepare?.(rels.map((rel) => ({ rel, path: join(contentDir, rel) })));
 const { reporter } = await import('vfile-reporter');
 const { loadContext } = await import('../src/lib/taxonomy.ts');
 const { loadCollectionCached, tally } = await import('../src/lib/posting/collection.ts');
@@ -58,7 +62,7 @@ const { readSources } = await import('../src/lib/sources.ts');
 const { RowMemo, rowsFrom } = await import('../src/lib/dataset/row-memo.ts');
 
 const ctx = loadContext(contentRoot);
-const loaded = await loadCollectionCached(contentDir, ctx, cwd, { cache, compute, rels });
+const loaded = await loadCollectionCached(contentDir, ctx, cwd, { cache, compute, rels, ahead });
 const counts = tally(loaded);
 // Every file with an error is listed; files with warnings only up to WARNED_FILES_SHOWN (a collection of a hundred
 // thousand reposts would print a warning each), then a count and where to see them all.

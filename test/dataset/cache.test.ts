@@ -6,6 +6,8 @@ import { loadContext } from '../../src/lib/taxonomy.ts';
 import { fileText, loadCollection, loadCollectionCached, packOutcome, processFile, unpackOutcome, type StoredOutcome } from '../../src/lib/posting/collection.ts';
 import { entryKey, fingerprint, MAX_PACKS, ResultCache } from '../../src/lib/posting/cache.ts';
 import { CHUNK_FILES, helpersFor, inWorkers } from '../../src/lib/posting/parallel.ts';
+import { readAhead } from '../../src/lib/posting/read-ahead.ts';
+import { listFiles } from '../../src/lib/posting/files.ts';
 import { buildDataset } from '../../src/lib/dataset/build.ts';
 import { writeDatasets } from '../../src/lib/dataset/write.ts';
 import { postingFile, postingText, put, tempContent } from '../posting/helpers.ts';
@@ -45,11 +47,33 @@ describe('the data step’s cached and parallel paths', () => {
       expect(cache.size).toBe(files);
       const cached = await loadCollectionCached(postings, ctx, postings, { cache, compute: { run: () => Promise.reject(new Error('nothing should be computed')) } });
       expect(cache.hits).toBe(files);
+      // The files read and hashed on a helper thread, as a rerun of the data step does.
+      const ahead = await loadCollectionCached(postings, ctx, postings, { cache, ahead: readAhead(postings), compute: { run: () => Promise.reject(new Error('nothing should be computed')) } });
+      expect(cache.hits).toBe(2 * files);
       expect(await datasets(parallel, ctx.rates)).toEqual(want);
       expect(await datasets(cached, ctx.rates)).toEqual(want);
-      expect(messages(parallel)).toEqual(messages(serial));
-      expect(messages(cached)).toEqual(messages(serial));
+      expect(await datasets(ahead, ctx.rates)).toEqual(want);
+      for (const loaded of [parallel, cached, ahead]) expect(messages(loaded)).toEqual(messages(serial));
     }
+  });
+
+  it('reads ahead on a helper thread: the listing, then every file in order with its bytes and cache key', async () => {
+    const { postings } = tempContent();
+    // More files than one batch holds, of different sizes, one empty.
+    for (let i = 0; i < 700; i++) put(postings, `co-${i % 7}/p-${i}.md`, i === 5 ? '' : 'x'.repeat(i * 37 % 3000));
+    const ahead = readAhead(postings);
+    const rels = await ahead.rels;
+    expect(rels).toEqual(listFiles(postings));
+    const seen: number[] = [];
+    for await (const batch of ahead.files()) {
+      for (const [i, got] of batch) {
+        seen.push(i);
+        const bytes = readFileSync(join(postings, rels[i]!));
+        expect(got && Buffer.compare(got.bytes, bytes), rels[i]).toBe(0);
+        expect(got!.key).toBe(entryKey(rels[i]!, bytes));
+      }
+    }
+    expect(seen).toEqual(rels.map((_, i) => i));
   });
 
   it('recomputes only the file that changed; a new fingerprint (code, taxonomy, rates) makes every entry stale', async () => {
