@@ -32,9 +32,9 @@ export interface WrittenRow {
 const VERSION = 'atlas-rows 1\n';
 const FIELDS = ['json', 'text', 'csv', 'skills'] as const;
 
-/** The key of a row: its file's cache key and its warnings. */
+/** The key of a row: its file's cache key and its warnings (the cache key itself when there are none). */
 export function rowKey(cacheKey: string, warnings: string[]): string {
-  return hash('sha256', `${cacheKey}\0${warnings.join('\0')}`);
+  return warnings.length ? hash('sha256', `${cacheKey}\0${warnings.join('\0')}`) : cacheKey;
 }
 
 export class RowMemo {
