@@ -10,7 +10,9 @@ import { readAhead } from '../../src/lib/posting/read-ahead.ts';
 import { listFiles } from '../../src/lib/posting/files.ts';
 import { buildDataset } from '../../src/lib/dataset/build.ts';
 import { writeDatasets } from '../../src/lib/dataset/write.ts';
-import { postingFile, postingText, put, tempContent } from '../posting/helpers.ts';
+import { ROOT, postingFile, postingText, put, tempContent } from '../posting/helpers.ts';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 
 /** A content folder of made-up postings: a few companies, a repost, a file with an error. */
 function collection(acme = 12) {
@@ -74,6 +76,20 @@ describe('the data step’s cached and parallel paths', () => {
       }
     }
     expect(seen).toEqual(rels.map((_, i) => i));
+  });
+
+  it('keeps the process alive while it waits for the helper thread (with nothing else to wait for)', () => {
+    const { postings } = tempContent();
+    for (let i = 0; i < 3; i++) put(postings, `co/p-${i}.md`, `posting ${i}`);
+    const script = `import { readAhead } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/lib/posting/read-ahead.ts')).href)};
+      let n = 0;
+      for await (const batch of readAhead(${JSON.stringify(postings)}).files()) n += batch.length;
+      console.log(n);`;
+    const file = join(mkdtempSync(join(tmpdir(), 'atlas-ahead-')), 'wait.mjs');
+    writeFileSync(file, script);
+    const r = spawnSync(process.execPath, [file], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe('3');
   });
 
   it('recomputes only the file that changed; a new fingerprint (code, taxonomy, rates) makes every entry stale', async () => {

@@ -31,6 +31,7 @@ export function readAhead(dir: string): ReadAhead {
   // Messages wait here until asked for; a failure ends the waiting with the error.
   const queue: AheadMessage[] = [];
   let failure: Error | null = null;
+  let ended = false;
   let wake: (() => void) | null = null;
   const arrived = () => {
     wake?.();
@@ -46,14 +47,22 @@ export function readAhead(dir: string): ReadAhead {
   });
   worker.once('exit', (code) => {
     if (code !== 0) failure ??= new Error(`the read-ahead thread stopped with code ${code}`);
+    ended = true;
     arrived();
   });
-  // It must not keep the process alive on its own.
+  // It must not keep the process alive on its own, only while this thread waits for it: otherwise, with nothing else
+  // pending, Node would end the process in the middle of that wait.
   worker.unref();
   const next = async (): Promise<AheadMessage> => {
     while (!queue.length) {
       if (failure) throw failure;
-      await new Promise<void>((resolve) => (wake = resolve));
+      if (ended) throw new Error('the read-ahead thread ended before it had sent every file');
+      worker.ref();
+      try {
+        await new Promise<void>((resolve) => (wake = resolve));
+      } finally {
+        worker.unref();
+      }
     }
     return queue.shift()!;
   };
