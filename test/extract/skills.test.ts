@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { compileSkill, extractSkills, guardSpans, matchAt } from '../../src/lib/extract/skills.ts';
 import { skillFound } from '../../src/lib/eval/score.ts';
 import { sharedPath } from '../../src/lib/eval/corpus.ts';
-import { loadContext } from '../../src/lib/taxonomy.ts';
+import { loadContext, skillSchema } from '../../src/lib/taxonomy.ts';
 import { hasShared } from '../helpers/shared.ts';
 import { corpusRows } from './fixtures/corpus.ts';
 
@@ -81,6 +81,15 @@ describe('matching', () => {
 
   it('ignores skills named only in a "Similar Jobs" list, which cleaning sets aside', () => {
     expect(ids(clean('We use Python.\nSimilar Jobs\nKafka Engineer\nAcme\n').text)).toEqual(['python']);
+  });
+
+  it('finds synonyms that open with letters outside ASCII, and keeps them apart from ASCII look-alikes', () => {
+    // Keys of ASCII letters and keys of other letters are numbered in different ranges (skills.ts keyOf).
+    const own = (['ñu framework', 'über index', 'nu stack'] as const).map((syn, i) => skillSchema.parse({ id: `s${i}`, label: syn, group: 'tool', synonyms: [syn] }));
+    const found = (text: string) => extractSkills(text, own).map((s) => s.evidence);
+    expect(found('We use the Ñu framework and an Über-Index daily.')).toEqual(['Ñu framework', 'Über-Index']);
+    expect(found('A nu stack, a new framework, an uber index.')).toEqual(['nu stack']);
+    expect(found('Señu framework is not one.')).toEqual([]);
   });
 
   it('lists skills in taxonomy order, once each, with the matched span as evidence', () => {

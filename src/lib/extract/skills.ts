@@ -59,11 +59,26 @@ function kindOf(c: number): number {
   return k;
 }
 
-/** Up to `KEY` UTF-16 code units as one number; each length has its own range (1: < 2^16, 2: < 2^32, 3: < 2^48). */
+/**
+ * Up to `KEY` UTF-16 code units as one number, distinct for each length and units. ASCII units are packed seven bits
+ * each beside the length, a number below 2^23 that V8 keeps as a small integer: `wordStarts` makes one at nearly every
+ * word start, and wider numbers were allocated on the heap each time and hashed as doubles. Other units are spread over
+ * a range of their own per length (1: < 2^16, 2: < 2^32, 3: < 2^48), above 2^24.
+ */
 function keyOf(s: string, at: number, len: number): number {
+  let k = 0;
+  for (let j = 0; j < len; j++) {
+    const c = s.charCodeAt(at + j);
+    if (c > 0x7f) return wideKey(s, at, len);
+    k |= c << (7 * j);
+  }
+  return k | (len << 21);
+}
+
+function wideKey(s: string, at: number, len: number): number {
   let k = s.charCodeAt(at);
   for (let j = 1, scale = 65536; j < len; j++, scale *= 65536) k += (s.charCodeAt(at + j) + 1) * scale;
-  return k;
+  return 2 ** 24 + k;
 }
 
 /**
@@ -71,20 +86,24 @@ function keyOf(s: string, at: number, len: number): number {
  * underscore: the skill regexes' own lookbehind), in the lowercased text. Positions ascend. One pass over the text
  * replaces a scan of the whole text per skill, which was most of the cost of matching skills.
  */
-function wordStarts(lower: string, keys: ReadonlyMap<number, unknown>, lengths: Uint8Array): Map<number, number[]> {
+function wordStarts(lower: string, t: CompiledTaxonomy): Map<number, number[]> {
+  const { byKey: keys, lengths, smallKeys } = t;
   const out = new Map<number, number[]>();
   let prevWord = false;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
-    const kind = kindOf(c);
+    // Looked up here, and classified by kindOf only the first time a character is met: this loop runs for every
+    // character of every posting, and a call per character was most of its cost before V8 optimised it.
+    const kind = KINDS[c] || kindOf(c);
     // The key lengths some synonym has that start with this character (none for most punctuation).
     const fits = lengths[c]!;
     if (fits && !prevWord && kind !== SPACE_CHAR) {
       for (let len = 1; len <= KEY && i + len <= lower.length; len++) {
         if (!(fits & (1 << (len - 1)))) continue;
         const k = keyOf(lower, i, len);
-        // Only keys some synonym starts with: most of a text's word starts begin no skill.
-        if (!keys.has(k)) continue;
+        // Only keys some synonym starts with: most of a text's word starts begin no skill, which the bit set of the
+        // small keys tells without a look in the map.
+        if (k < SMALL_KEYS ? !(smallKeys[k >>> 3]! & (1 << (k & 7))) : !keys.has(k)) continue;
         const at = out.get(k);
         if (at) at.push(i);
         else out.set(k, [i]);
@@ -158,7 +177,12 @@ interface CompiledTaxonomy {
   all: Compiled[];
   byKey: Map<number, Opening[]>;
   lengths: Uint8Array;
+  /** The keys of `byKey` below {@link SMALL_KEYS} (the ASCII ones), as a bit set. */
+  smallKeys: Uint8Array;
 }
+
+/** Keys of ASCII units are below this (see {@link keyOf}). */
+const SMALL_KEYS = 1 << 23;
 
 /**
  * The synonyms that open with one first word (as written for case-sensitive skills, lowercased for the rest): which
@@ -207,7 +231,9 @@ function compiled(skills: Skill[]): CompiledTaxonomy {
         if (!opening.then.some((t) => t.skill === i && t.second === second)) opening.then.push({ skill: i, second });
       }
     });
-    c = { all, byKey, lengths };
+    const smallKeys = new Uint8Array(SMALL_KEYS >>> 3);
+    for (const k of byKey.keys()) if (k < SMALL_KEYS) smallKeys[k >>> 3]! |= 1 << (k & 7);
+    c = { all, byKey, lengths, smallKeys };
     cache.set(skills, c);
   }
   return c;
@@ -386,7 +412,7 @@ function followedBy(text: string, q: number, second: string): boolean {
 function namesASkill(phrase: string, t: CompiledTaxonomy): boolean {
   const lower = phrase.toLowerCase();
   if (lower.length !== phrase.length) return t.all.some((c) => phrase.search(c.re) >= 0);
-  return openings(phrase, lower, wordStarts(lower, t.byKey, t.lengths), t).some((at, i) => at?.some((p) => matchAt(t.all[i]!, phrase, p) !== null));
+  return openings(phrase, lower, wordStarts(lower, t), t).some((at, i) => at?.some((p) => matchAt(t.all[i]!, phrase, p) !== null));
 }
 
 /** The first accepted match of a scan over the whole text. */
@@ -426,7 +452,7 @@ export function extractSkills(text: string, skills: Skill[]): SkillHit[] {
   const { all } = taxonomy;
   // Lowercasing that changes the length ("İ") would move positions: then every skill scans the whole text.
   const lower = own.toLowerCase();
-  const opened = lower.length === own.length ? openings(own, lower, wordStarts(lower, taxonomy.byKey, taxonomy.lengths), taxonomy) : null;
+  const opened = lower.length === own.length ? openings(own, lower, wordStarts(lower, taxonomy), taxonomy) : null;
   for (let i = 0; i < all.length; i++) {
     const c = all[i]!;
     let evidence: string | null = null;
