@@ -219,8 +219,8 @@ const textKey = (e: Keys) => (e.companyKey && e.titleKey ? `${e.companyKey}\u000
 export class DuplicateIndex {
   private byText = new Map<string, Entry[]>();
   private byUrl = new Map<string, Entry[]>();
-  private textIds = new TextIds();
-  private fold = folder();
+  private readonly textIds: TextIds;
+  private readonly fold: (s: string) => string;
   /**
    * Shingle sets by text, made on a text's first comparison: most postings are never compared (100,000 sets would not
    * fit), and reposts of one text share one.
@@ -231,6 +231,15 @@ export class DuplicateIndex {
     if (!set) this.sets.set(e.textId, (set = shingles(e.text)));
     return set;
   };
+
+  /**
+   * @param textIds how texts are numbered, and `fold` how names are folded: {@link duplicateMatches} shares its own
+   *   across the indexes of its groups (a text's number is only ever compared with numbers from the same numbering)
+   */
+  constructor(textIds = new TextIds(), fold = folder()) {
+    this.textIds = textIds;
+    this.fold = fold;
+  }
 
   /** Add a posting to the index. */
   add(key: DupKey): void {
@@ -251,13 +260,12 @@ export class DuplicateIndex {
     return this.match(prepare(key, this.textIds, this.fold));
   }
 
-  /** {@link find}, then {@link add}: a collection checked in date order, each posting against those before it. */
-  findAndAdd(key: DupKey): DupMatch | null {
-    return this.findAndPut(prepare(key, this.textIds, this.fold));
-  }
-
-  /** {@link findAndAdd} for a posting prepared already (by {@link duplicateMatches}, with its own text numbers). */
-  findAndPut(e: Entry): DupMatch | null {
+  /**
+   * {@link find}, then {@link add}: a collection checked in date order, each posting against those before it.
+   * @param keys the posting's bucket keys, when worked out already ({@link duplicateMatches} groups by them)
+   */
+  findAndAdd(key: DupKey, keys?: Keys): DupMatch | null {
+    const e = prepare(key, this.textIds, this.fold, keys);
     const m = this.match(e);
     this.put(e);
     return m;
@@ -340,8 +348,8 @@ export function duplicateMatches(keys: DupKey[], memo?: DuplicateMemo): (DupMatc
       members.forEach((i, k) => (out[i] = known[k]!));
       continue;
     }
-    const index = new DuplicateIndex();
-    const found = members.map((i) => index.findAndPut(prepare(keys[i]!, textIds, fold, bucketed[i])));
+    const index = new DuplicateIndex(textIds, fold);
+    const found = members.map((i) => index.findAndAdd(keys[i]!, bucketed[i]));
     members.forEach((i, k) => (out[i] = found[k]!));
     if (signature !== undefined) memo!.set(signature, found);
   }
